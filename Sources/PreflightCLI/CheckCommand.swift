@@ -1,0 +1,32 @@
+import ArgumentParser
+import PreflightKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the content and profiles without writing anything.",
+        discussion: """
+        Reports every problem at once as path:line:col: error: message, with a hint. Exits 1 when
+        there are errors (or, with --strict, warnings).
+
+        Examples:
+          preflight check
+          preflight check --strict --profile Content/profiles/
+        """
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var profileOptions: ProfileOptions
+
+    func run() throws {
+        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
+                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
+                                   quickProfileID: profileOptions.id, strict: contentOptions.strict)
+        let result = Pipeline().check(request)
+        let printer = DiagnosticPrinter()
+        printer.print(result.diagnostics)
+        printer.summary(result.diagnostics)
+        if result.failed { throw ExitCode(1) }
+        print("ok: \(result.items) items, \(result.profiles) profiles")
+    }
+}

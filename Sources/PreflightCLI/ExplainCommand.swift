@@ -1,0 +1,44 @@
+import ArgumentParser
+import PreflightKit
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Say why one item is included in or excluded from a profile's documents.",
+        discussion: """
+        Prints each test of the item's `when` with its result and the profile's value, or
+        "not stated in profile" when the profile leaves the field out; then the reader check.
+
+        Example:
+          preflight explain pg15-public-schema-create --profile Content/profiles/acme-billing-pg12-to-15.yml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The id of the item to explain.", valueName: "item-id"))
+    var itemID: String
+
+    @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var audience: AudienceOptions
+
+    func validate() throws {
+        if profileOptions.profile.count > 1 { throw ValidationError("explain takes one --profile.") }
+        if profileOptions.profile.isEmpty, profileOptions.quickFields == nil {
+            throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
+        }
+    }
+
+    func run() throws {
+        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
+                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
+                                   quickProfileID: profileOptions.id, readers: audience.readers)
+        let printer = DiagnosticPrinter()
+        switch Pipeline().explain(itemID, request) {
+        case .success(let explanation):
+            print(explanation.text)
+        case .failure(let error):
+            printer.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// The `preflight` command: a thin layer over `PreflightKit` that parses arguments and prints.
+public struct Preflight: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Compile curated database-migration guidance into checklists, runbooks and wiki pages for one migration.",
+        discussion: """
+        Describe a migration in a profile (engines and versions, data volume, topology, ORM, window, …);
+        Preflight selects the guidance in Content/ that applies and writes documents into Output/<profile-id>/.
+
+        Examples:
+          preflight build                                   build every example profile in Content/profiles/
+          preflight build --profile Content/profiles/acme-billing-pg12-to-15.yml
+          preflight check                                   validate content and profiles, write nothing
+          preflight explain pg15-public-schema-create --profile Content/profiles/acme-billing-pg12-to-15.yml
+
+        Exit codes: 0 success, 1 content or profile errors, 2 usage errors.
+        """,
+        version: PreflightVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the process arguments, runs the command and exits with Preflight's exit codes
+    /// (argument-parser's own usage code, 64, becomes 2).
+    public static func run(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// The tool's version; also part of the cache key in incremental builds.
+public enum PreflightVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,48 @@
+/// Wiki pages in GitHub and GitLab conventions: `Home`, `_Sidebar`, a page per guidance kind, the checklist.
+///
+/// Links are bare page names (`Pro-Tips`, `Pro-Tips#anchor`), which both wikis resolve inside the wiki.
+public struct WikiBuilder: Sendable {
+    public init() {}
+
+    public func build(_ selection: Selection, renderer: BodyRenderer, checklist: Document) -> [Document] {
+        let included = selection.included
+        let byID = Dictionary(included.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var pages: [Document] = []
+        var links: [(title: String, page: String, count: Int)] = []
+        for kind in Kind.guidance {
+            let items = included.filter { $0.kind == kind }
+            guard !items.isEmpty else { continue }
+            let entries = items.map { item -> Block in
+                .entry(GuidanceEntry(
+                    id: item.id, title: item.title, summary: item.summary.map(renderer.render), severity: item.severity,
+                    body: renderer.render(item.body).trimmingSpaces, sources: item.sources,
+                    related: item.related.compactMap { id in
+                        byID[id].map { ($0.title, "\($0.kind.wikiPage)#\(Slug.github($0.title))") }
+                    }))
+            }
+            pages.append(Document(path: "wiki/\(kind.wikiPage)", title: kind.title,
+                                  sections: [Section(id: kind.rawValue, title: kind.title, blocks: entries)],
+                                  formats: [.markdown]))
+            links.append((kind.title, kind.wikiPage, items.count))
+        }
+        var wikiChecklist = checklist
+        wikiChecklist.path = "wiki/Checklist"
+        wikiChecklist.formats = [.markdown]
+        let profile = selection.profile
+        let home = Document(path: "wiki/Home", title: profile.name,
+                            summary: "Migration guidance selected for this profile by Preflight.",
+                            sections: [
+                                Section(id: "environment", title: "This migration",
+                                        blocks: [.markdown(ProfileSummary.markdown(profile))]),
+                                Section(id: "pages", title: "Pages", blocks: [.markdown(
+                                    (["- [Pre-cutover checklist](Checklist)"] + links.map { "- [\($0.title)](\($0.page)) (\($0.count))" })
+                                        .joined(separator: "\n"))]),
+                            ], formats: [.markdown])
+        let sidebar = Document(path: "wiki/_Sidebar", title: "", sections: [
+            Section(id: "nav", title: "", blocks: [.markdown(
+                (["- [Home](Home)", "- [Checklist](Checklist)"] + links.map { "- [\($0.title)](\($0.page))" })
+                    .joined(separator: "\n"))]),
+        ], formats: [.markdown])
+        return [home, sidebar, wikiChecklist] + pages
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Reads a content folder: items in parallel, then the vocabulary, the theme and the profile list.
+///
+/// The loader cares about three names only: `vocabulary.yml` at the root, `theme/` and `profiles/`.
+/// Every other `.md` file is an item, wherever it sits; files starting with `_` or `.` and
+/// `README.md` files are skipped so that folders can document themselves.
+public struct ContentLoader: Sendable {
+    /// Files larger than this are refused rather than read (a content item is a page, not a dump).
+    public static let maximumFileSize = 1 << 20
+
+    public init() {}
+
+    public func load(from root: String) -> (ContentSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("PF002", "content folder `\(base)` does not exist", at: SourceLocation(file: base),
+                                      hint: "pass `--content DIR` or run from the folder that holds `Content/`"))
+            return (ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []), diagnostics)
+        }
+        let files = Self.walk(base)
+        let vocabulary = VocabularyLoader().load(path: base + "/vocabulary.yml", diagnostics: &diagnostics)
+        let itemFiles = files.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && $0.hasSuffix(".md") }
+            .filter { path in
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                return !name.hasPrefix("_") && !name.hasPrefix(".") && name != "README.md"
+            }
+        let decoder = ItemDecoder(vocabulary: vocabulary)
+        let results = parallelMap(itemFiles) { relative in
+            Self.loadItem(path: base + "/" + relative, decoder: decoder)
+        }
+        var items: [Item] = []
+        for (item, problems) in results {
+            if let item { items.append(item) }
+            diagnostics += problems
+        }
+        let theme = ThemeLoader().load(root: base + "/theme", files: files.filter { $0.hasPrefix("theme/") }
+            .map { String($0.dropFirst("theme/".count)) }, diagnostics: &diagnostics)
+        let profiles = files.filter { $0.hasPrefix("profiles/") && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
+            .map { base + "/" + $0 }
+        let content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
+        return (content, diagnostics)
+    }
+
+    static func loadItem(path: String, decoder: ItemDecoder) -> (Item?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let data: Data
+        switch FileReader.read(path, limit: maximumFileSize) {
+        case .success(let contents): data = contents
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let defaultID = String((path.split(separator: "/").last ?? "").dropLast(3))
+        switch FrontMatter.split(data) {
+        case .failure(let error):
+            return (nil, [FileReader.diagnostic(for: error, path: path)])
+        case .success(let split):
+            switch YAMLTree.parse(split.yaml, file: path, firstLine: split.yamlLine) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let tree):
+                let item = decoder.decode(tree, body: split.body, bodyLine: split.bodyLine, file: path,
+                                          defaultID: defaultID, diagnostics: &diagnostics)
+                return (item, diagnostics)
+            }
+        }
+    }
+
+    /// Regular files below `root`, relative and sorted, so that every build sees them in one order.
+    /// Symbolic links are not followed: content must not reach outside its folder.
+    static func walk(_ root: String) -> [String] {
+        let rootURL = URL(fileURLWithPath: root)
+        guard let enumerator = FileManager.default.enumerator(
+            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: []
+        ) else { return [] }
+        var files: [String] = []
+        let prefixLength = rootURL.standardizedFileURL.path.count + 1
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard values?.isRegularFile == true else { continue }
+            files.append(String(url.standardizedFileURL.path.dropFirst(prefixLength)))
+        }
+        return files.sorted()
+    }
+}

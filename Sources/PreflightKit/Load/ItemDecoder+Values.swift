@@ -1,0 +1,168 @@
+/// Readers for the shapes front-matter values take: strings, lists, enums, citations, estimates, commands.
+extension ItemDecoder {
+    func string(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> String? {
+        guard case .scalar(let text, _) = entry.value else {
+            diagnostics.append(.error("PF105", "`\(entry.key)` must be a single value, found \(entry.value.shape)",
+                                      at: entry.value.location, hint: "write `\(entry.key): value` on one line"))
+            return nil
+        }
+        return text
+    }
+
+    /// A list of words, also accepting a single word.
+    func strings(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)] {
+        switch entry.value {
+        case .scalar(let text, let location): return [(text, location)]
+        case .null: return []
+        case .sequence(let elements, _):
+            return elements.compactMap { element in
+                if case .scalar(let text, let location) = element { return (text, location) }
+                diagnostics.append(.error("PF105", "`\(entry.key)` holds single values, found \(element.shape)",
+                                          at: element.location, hint: "write `\(entry.key): [a, b]`"))
+                return nil
+            }
+        case .mapping:
+            diagnostics.append(.error("PF105", "`\(entry.key)` must be a list, found a mapping", at: entry.value.location,
+                                      hint: "write `\(entry.key): [a, b]`"))
+            return []
+        }
+    }
+
+    func decodeEnum<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ entry: YAMLTree.Entry,
+                                                        diagnostics: inout [Diagnostic]) -> T? where T.RawValue == String {
+        guard let text = string(entry, diagnostics: &diagnostics) else { return nil }
+        return decodeEnum(type, text, at: entry.value.location, key: entry.key, diagnostics: &diagnostics)
+    }
+
+    func decodeEnum<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ text: String, at location: SourceLocation,
+                                                        key: String, diagnostics: inout [Diagnostic]) -> T?
+    where T.RawValue == String {
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, among: names).map { "did you mean `\($0)`?" }
+            ?? "one of: \(names.joined(separator: ", "))"
+        diagnostics.append(.error("PF106", "`\(text)` is not a valid `\(key)`", at: location, hint: hint))
+        return nil
+    }
+
+    func citations(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> [Citation] {
+        guard case .sequence(let elements, _) = entry.value else {
+            diagnostics.append(.error("PF107", "`sources` must be a list of `{ title, url }`", at: entry.value.location,
+                                      hint: "write `- title: …` and `url: https://…` per source"))
+            return []
+        }
+        return elements.compactMap { element in
+            guard case .mapping(let pairs, let location) = element else {
+                diagnostics.append(.error("PF107", "a source must be a mapping with `title` and `url`", at: element.location,
+                                          hint: "write `- { title: …, url: https://… }`"))
+                return nil
+            }
+            let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            for pair in pairs where pair.key != "title" && pair.key != "url" {
+                diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in a source", at: pair.keyLocation,
+                                          hint: "a source has `title` and `url`"))
+            }
+            guard let title = values["title"]?.value.scalar, let url = values["url"]?.value.scalar else {
+                diagnostics.append(.error("PF107", "a source needs both `title` and `url`", at: location,
+                                          hint: "add the missing key"))
+                return nil
+            }
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                diagnostics.append(.error("PF107", "source URL `\(url)` is not an http(s) address",
+                                          at: values["url"]!.value.location, hint: "cite the vendor's web page"))
+            }
+            return Citation(title: title, url: url)
+        }
+    }
+
+    func estimate(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> Estimate? {
+        switch tree {
+        case .scalar(let text, let location):
+            switch TimeSpan.parse(text) {
+            case .success(let time): return .fixed(time)
+            case .failure(let error):
+                diagnostics.append(.error("PF108", error.message, at: location, hint: error.hint))
+                return nil
+            }
+        case .mapping(let pairs, let location):
+            let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            for pair in pairs where !["rate", "of", "plus"].contains(pair.key) {
+                diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in an estimate", at: pair.keyLocation,
+                                          hint: "an estimate has `rate`, `of` and optionally `plus`"))
+            }
+            guard let rateText = values["rate"]?.value.scalar, let path = values["of"]?.value.scalar else {
+                diagnostics.append(.error("PF108", "a rate estimate needs `rate` and `of`", at: location,
+                                          hint: "write `estimate: { rate: 100 GB/h, of: data.size, plus: 5m }`"))
+                return nil
+            }
+            guard ProfileSchema.field(path)?.type == .size else {
+                diagnostics.append(.error("PF108", "`of: \(path)` must name a data-size field of the profile",
+                                          at: values["of"]!.value.location,
+                                          hint: "such as `data.size` or `data.largest_table.size`"))
+                return nil
+            }
+            var plus = TimeSpan(seconds: 0)
+            if let plusText = values["plus"]?.value.scalar {
+                switch TimeSpan.parse(plusText) {
+                case .success(let time): plus = time
+                case .failure(let error):
+                    diagnostics.append(.error("PF108", error.message, at: values["plus"]!.value.location, hint: error.hint))
+                }
+            }
+            switch Throughput.parse(rateText) {
+            case .success(let rate) where rate.bytesPerSecond > 0: return .rate(rate, of: path, plus: plus)
+            case .success: diagnostics.append(.error("PF108", "a rate of zero never finishes", at: values["rate"]!.value.location,
+                                                     hint: "give the measured rate"))
+            case .failure(let error):
+                diagnostics.append(.error("PF108", error.message, at: values["rate"]!.value.location, hint: error.hint))
+            }
+            return nil
+        default:
+            diagnostics.append(.error("PF108", "`estimate` must be a duration or a rate mapping", at: tree.location,
+                                      hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))
+            return nil
+        }
+    }
+
+    func commands(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> [Command] {
+        guard case .sequence(let elements, _) = tree else {
+            diagnostics.append(.error("PF109", "`commands` must be a list", at: tree.location,
+                                      hint: "write `- run: …` per command"))
+            return []
+        }
+        return elements.compactMap { element in
+            guard case .mapping(let pairs, let location) = element else {
+                diagnostics.append(.error("PF109", "a command must be a mapping with `run`", at: element.location,
+                                      hint: "write `- { title: …, lang: shell, run: … }`"))
+                return nil
+            }
+            var title: String?, language = "shell", code: String?, when = Condition.always
+            for pair in pairs {
+                switch pair.key {
+                case "title": title = pair.value.scalar
+                case "lang": language = pair.value.scalar ?? language
+                case "run": code = pair.value.scalar
+                case "when": when = conditions.parse(pair.value, diagnostics: &diagnostics)
+                default:
+                    diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in a command", at: pair.keyLocation,
+                                              hint: "a command has `title`, `lang`, `run` and `when`"))
+                }
+            }
+            guard let code else {
+                diagnostics.append(.error("PF109", "a command needs `run`", at: location, hint: "add `run: |` and the command"))
+                return nil
+            }
+            return Command(title: title, language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code,
+                           when: when)
+        }
+    }
+
+    static func value(_ tree: YAMLTree) -> YAMLValue {
+        switch tree {
+        case .scalar(let text, _): .scalar(text)
+        case .sequence(let elements, _): .list(elements.map(value))
+        case .mapping(let pairs, _): .map(Dictionary(pairs.map { ($0.key, value($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        case .null: .null
+        }
+    }
+}

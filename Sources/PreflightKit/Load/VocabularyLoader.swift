@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads `vocabulary.yml`: engines with names, families and aliases, and accepted field values.
+///
+/// ```yaml
+/// engines:
+///   postgresql: { name: PostgreSQL, family: postgresql, aliases: [postgres, pg] }
+/// values:
+///   window.mode: [read-only, offline, online]
+/// ```
+struct VocabularyLoader {
+    func load(path: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
+        let roles = ["roles": Role.allCases.map(\.rawValue)]
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(.warning("PF010", "no vocabulary file; engine names will not be recognised",
+                                        at: SourceLocation(file: path), hint: "add `vocabulary.yml` with an `engines:` mapping"))
+            return Vocabulary(values: roles)
+        }
+        let data: Data
+        switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
+        case .success(let contents): data = contents
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return Vocabulary(values: roles)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8([UInt8](data)), path: path))
+            return Vocabulary(values: roles)
+        }
+        let tree: YAMLTree
+        switch YAMLTree.parse(text, file: path, firstLine: 1) {
+        case .success(let parsed): tree = parsed
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return Vocabulary(values: roles)
+        }
+        var engines: [Vocabulary.Engine] = []
+        var values = roles
+        guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
+        for section in sections {
+            switch (section.key, section.value) {
+            case ("engines", .mapping(let entries, _)):
+                for entry in entries { engines.append(engine(entry, diagnostics: &diagnostics)) }
+            case ("values", .mapping(let entries, _)):
+                for entry in entries {
+                    if ProfileSchema.field(entry.key) == nil {
+                        let hint = Suggestion.closest(to: entry.key, among: ProfileSchema.paths).map { "did you mean `\($0)`?" }
+                        diagnostics.append(.error("PF202", "`\(entry.key)` is not a profile field", at: entry.keyLocation,
+                                                  hint: hint ?? "see the profile format in the README"))
+                    }
+                    if case .sequence(let list, _) = entry.value { values[entry.key] = list.compactMap(\.scalar) }
+                }
+            default:
+                diagnostics.append(.error("PF102", "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
+                                          hint: "the vocabulary has `engines:` and `values:` mappings"))
+            }
+        }
+        return Vocabulary(engines: engines, values: values)
+    }
+
+    private func engine(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Vocabulary.Engine {
+        var name = entry.key, family = entry.key, aliases: [String] = []
+        if case .mapping(let fields, _) = entry.value {
+            for field in fields {
+                switch field.key {
+                case "name": name = field.value.scalar ?? name
+                case "family": family = field.value.scalar ?? family
+                case "aliases":
+                    if case .sequence(let list, _) = field.value { aliases = list.compactMap(\.scalar) }
+                default:
+                    diagnostics.append(.error("PF102", "unknown engine key `\(field.key)`", at: field.keyLocation,
+                                              hint: "an engine has `name`, `family` and `aliases`"))
+                }
+            }
+        }
+        return Vocabulary.Engine(id: entry.key, name: name, family: family, aliases: aliases)
+    }
+}

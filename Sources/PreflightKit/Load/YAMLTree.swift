@@ -1,0 +1,101 @@
+import Foundation
+import Yams
+
+/// YAML as a Sendable tree in which every node knows its file position.
+///
+/// Yams' `Node` carries marks but is not Sendable; converting once right after parsing lets the
+/// decoders below report the line and column of any key or value, including type mismatches.
+public indirect enum YAMLTree: Sendable {
+    case scalar(String, SourceLocation)
+    case mapping([Entry], SourceLocation)
+    case sequence([YAMLTree], SourceLocation)
+    case null(SourceLocation)
+
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: YAMLTree
+    }
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, let location), .mapping(_, let location), .sequence(_, let location), .null(let location):
+            location
+        }
+    }
+
+    public var scalar: String? {
+        if case .scalar(let value, _) = self { return value }
+        return nil
+    }
+
+    /// Human name of the node's shape, for "expected a list, found a mapping".
+    public var shape: String {
+        switch self {
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .null: "nothing"
+        }
+    }
+
+    /// Parses `yaml` that starts at `firstLine` of `file`. Syntax errors come back positioned.
+    public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLTree, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                return .success(.null(SourceLocation(file: file, line: firstLine, column: 1)))
+            }
+            return .success(convert(node, file: file, offset: firstLine - 1, depth: 0))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, offset: firstLine - 1))
+        } catch {
+            return .failure(.error("PF001", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine)))
+        }
+    }
+
+    /// Nesting beyond this is refused rather than recursed into (hostile or generated input).
+    static let maximumDepth = 64
+
+    private static func convert(_ node: Node, file: String, offset: Int, depth: Int) -> YAMLTree {
+        let location = node.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
+            ?? SourceLocation(file: file, line: offset + 1)
+        if depth > maximumDepth { return .null(location) }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, node.null != nil { return .null(location) }
+            return .scalar(scalar.string, location)
+        case .mapping(let mapping):
+            let entries = mapping.map { pair in
+                let keyLocation = pair.key.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
+                    ?? location
+                return Entry(key: pair.key.string ?? "", keyLocation: keyLocation,
+                             value: convert(pair.value, file: file, offset: offset, depth: depth + 1))
+            }
+            return .mapping(entries, location)
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0, file: file, offset: offset, depth: depth + 1) }, location)
+        case .alias:
+            return .null(location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, offset: Int) -> Diagnostic {
+        let hint = "check indentation, a missing `:` after a key, or quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!`, `%` or `@`"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let location = SourceLocation(file: file, line: mark.line + offset, column: mark.column)
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error("PF001", message, at: location, hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let location = SourceLocation(file: file, line: context.mark.line + offset, column: context.mark.column)
+            return .error("PF001", "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: location,
+                          hint: "each key may appear once; remove or rename one of them")
+        case .reader(let problem, _, _, _):
+            return .error("PF001", "invalid YAML: \(problem)", at: SourceLocation(file: file, line: offset + 1), hint: hint)
+        default:
+            return .error("PF001", "invalid YAML: \(error)", at: SourceLocation(file: file, line: offset + 1), hint: hint)
+        }
+    }
+}

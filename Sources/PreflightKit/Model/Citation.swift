@@ -1,0 +1,10 @@
+/// Where a fact comes from: the vendor's documentation or release notes.
+public struct Citation: Sendable, Hashable, Codable {
+    public var title: String
+    public var url: String
+
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
+}

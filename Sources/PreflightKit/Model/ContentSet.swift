@@ -1,0 +1,36 @@
+/// Everything loaded from a content folder: the items, the vocabulary, the theme, the example profiles.
+public struct ContentSet: Sendable {
+    /// The folder as the user named it.
+    public var root: String
+    public var items: [Item]
+    public var vocabulary: Vocabulary
+    public var theme: Theme
+    /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
+    public var profilePaths: [String]
+
+    public init(root: String, items: [Item], vocabulary: Vocabulary, theme: Theme, profilePaths: [String]) {
+        self.root = root
+        self.items = items
+        self.vocabulary = vocabulary
+        self.theme = theme
+        self.profilePaths = profilePaths
+    }
+
+    /// Items by id; the first of a duplicate pair wins (validation reports the pair).
+    public var itemsByID: [String: Item] {
+        Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The theme: Mustache templates by name and static files copied to every output.
+public struct Theme: Sendable {
+    /// Template source by name (file name without `.mustache`), with the file it came from.
+    public var templates: [String: (source: String, file: String)]
+    /// Static assets by path relative to `theme/static/`.
+    public var assets: [String: [UInt8]]
+
+    public init(templates: [String: (source: String, file: String)] = [:], assets: [String: [UInt8]] = [:]) {
+        self.templates = templates
+        self.assets = assets
+    }
+}

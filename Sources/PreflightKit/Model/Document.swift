@@ -1,0 +1,67 @@
+/// A document the assemble stage builds and the render stage turns into Markdown and HTML.
+/// It holds no presentation: headings, Markdown fragments and tasks only.
+public struct Document: Sendable {
+    /// Output path without extension, relative to the profile folder: `checklist`, `wiki/Home`.
+    public var path: String
+    public var title: String
+    public var summary: String?
+    public var sections: [Section]
+    public var formats: Set<Format>
+
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        case markdown, html
+    }
+
+    public init(path: String, title: String, summary: String? = nil, sections: [Section] = [], formats: Set<Format>) {
+        self.path = path
+        self.title = title
+        self.summary = summary
+        self.sections = sections
+        self.formats = formats
+    }
+}
+
+/// A titled part of a document; its id is the HTML anchor.
+public struct Section: Sendable {
+    public var id: String
+    public var title: String
+    public var blocks: [Block]
+
+    public init(id: String, title: String, blocks: [Block] = []) {
+        self.id = id
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+public enum Block: Sendable {
+    /// GFM that both renderers pass on (HTML through cmark-gfm).
+    case markdown(String)
+    /// A checklist step.
+    case task(TaskEntry)
+    /// A guidance item shown in full.
+    case entry(GuidanceEntry)
+}
+
+/// A step as the reader ticks it off.
+public struct TaskEntry: Sendable {
+    public var id: String
+    public var title: String
+    public var owner: Role?
+    public var estimate: String?
+    public var gate: Bool
+    public var body: String
+    public var commands: [Command]
+}
+
+/// An item rendered for reading: title, severity, body and sources.
+public struct GuidanceEntry: Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var severity: Severity?
+    public var body: String
+    public var sources: [Citation]
+    /// Related items, as (title, link) pairs resolved by the assembler.
+    public var related: [(title: String, link: String)]
+}

@@ -1,0 +1,78 @@
+/// One piece of curated guidance: a file of `Content/` with YAML front matter and a GFM body.
+public struct Item: Sendable, Identifiable {
+    public var id: String
+    public var kind: Kind
+    public var title: String
+    public var summary: String?
+    public var when: Condition
+    /// Readers the item is for; empty means every reader.
+    public var roles: [Role]
+    public var phase: Phase?
+    public var severity: Severity?
+    public var tags: [String]
+    public var related: [String]
+    public var sources: [Citation]
+    /// GFM with Mustache variables over the profile.
+    public var body: String
+    /// Sort key inside a phase or a page; lower first, then by id.
+    public var order: Int
+
+    // Steps
+    public var owner: Role?
+    public var estimate: Estimate?
+    public var gate: Bool
+    public var commands: [Command]
+
+    /// Kind-specific keys that later stages read (a strategy's requirements, a criterion's check).
+    public var extras: [String: YAMLValue]
+
+    /// Where the file is, where its body starts, and where each front-matter key was written.
+    public var file: String
+    public var bodyLine: Int
+    public var keyLocations: [String: SourceLocation]
+
+    public init(id: String, kind: Kind, title: String, file: String) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.summary = nil
+        self.when = .always
+        self.roles = []
+        self.phase = nil
+        self.severity = nil
+        self.tags = []
+        self.related = []
+        self.sources = []
+        self.body = ""
+        self.order = 100
+        self.owner = nil
+        self.estimate = nil
+        self.gate = false
+        self.commands = []
+        self.extras = [:]
+        self.file = file
+        self.bodyLine = 1
+        self.keyLocations = [:]
+    }
+
+    /// The location of `key`, or of the file when the key was not written.
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Whether `role` is among the item's readers.
+    public func isFor(_ role: Role) -> Bool { roles.isEmpty || roles.contains(role) }
+}
+
+/// A YAML value kept as data, for keys whose meaning belongs to a later stage.
+public indirect enum YAMLValue: Sendable, Hashable {
+    case scalar(String)
+    case list([YAMLValue])
+    case map([String: YAMLValue])
+    case null
+
+    public var string: String? {
+        if case .scalar(let value) = self { return value }
+        return nil
+    }
+}

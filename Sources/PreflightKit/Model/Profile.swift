@@ -1,0 +1,66 @@
+/// One migration, as its team describes it: typed field values keyed by their dotted path.
+///
+/// Keeping values in one typed map (rather than a property per field) is what lets conditions,
+/// templates and `explain` treat every field alike; typed accessors live in `Profile+Accessors.swift`.
+public struct Profile: Sendable {
+    public var id: String
+    public var name: String
+    public var values: [String: FieldValue]
+    /// Where each field was written, for diagnostics about the profile itself.
+    public var locations: [String: SourceLocation]
+    /// The profile file, or `<flags>` for a profile given on the command line.
+    public var origin: String
+
+    public init(id: String, name: String, values: [String: FieldValue] = [:],
+                locations: [String: SourceLocation] = [:], origin: String) {
+        self.id = id
+        self.name = name
+        self.values = values
+        self.locations = locations
+        self.origin = origin
+    }
+
+    public subscript(path: String) -> FieldValue? { values[path] }
+
+    /// Adds the fields that follow from others (engine families, whether the engine changes).
+    public mutating func derive(using vocabulary: Vocabulary) {
+        if case .engine(let source)? = values["source.engine"] {
+            values["source.family"] = .engine(vocabulary.family(of: source))
+        }
+        if case .engine(let target)? = values["target.engine"] {
+            values["target.family"] = .engine(vocabulary.family(of: target))
+        }
+        if case .engine(let source)? = values["source.family"], case .engine(let target)? = values["target.family"] {
+            values["migration.cross_engine"] = .boolean(source != target)
+        }
+    }
+
+    /// Nested dictionaries for Mustache (`{{target.version}}`), values as display strings.
+    public func templateContext(vocabulary: Vocabulary) -> [String: Any] {
+        var root: [String: Any] = ["id": id, "name": name]
+        for (path, value) in values {
+            var keys = path.split(separator: ".").map(String.init)
+            let last = keys.removeLast()
+            let text: Any
+            switch value {
+            case .engine(let engine): text = vocabulary.displayName(engine)
+            case .list(let items): text = items.joined(separator: ", ")
+            case .boolean(let flag): text = flag
+            default: text = value.description
+            }
+            root = Self.insert(text, at: keys, last: last, into: root)
+        }
+        return root
+    }
+
+    private static func insert(_ value: Any, at keys: [String], last: String, into dictionary: [String: Any]) -> [String: Any] {
+        var dictionary = dictionary
+        guard let first = keys.first else {
+            dictionary[last] = value
+            return dictionary
+        }
+        let child = dictionary[first] as? [String: Any] ?? [:]
+        dictionary[first] = insert(value, at: Array(keys.dropFirst()), last: last, into: child)
+        return dictionary
+    }
+}

@@ -1,0 +1,44 @@
+/// Names the content knows: engines with their aliases and families, and the accepted values of
+/// free-text profile fields. Loaded from `vocabulary.yml` at the root of the content folder, so that
+/// adding an engine is a content change, not a code change.
+public struct Vocabulary: Sendable {
+    public struct Engine: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var family: String
+        public var aliases: [String]
+
+        public init(id: String, name: String, family: String, aliases: [String]) {
+            self.id = id
+            self.name = name
+            self.family = family
+            self.aliases = aliases
+        }
+    }
+
+    public var engines: [String: Engine]
+    /// Accepted values per field path, such as `window.mode: [read-only, offline, online]`.
+    public var values: [String: [String]]
+    private var aliasIndex: [String: String]
+
+    public init(engines: [Engine] = [], values: [String: [String]] = [:]) {
+        self.engines = Dictionary(engines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.values = values
+        var index: [String: String] = [:]
+        for engine in engines {
+            index[engine.id.lowercased()] = engine.id
+            for alias in engine.aliases { index[alias.lowercased()] = engine.id }
+        }
+        self.aliasIndex = index
+    }
+
+    /// The canonical id for an engine name or alias (`pg` → `postgresql`).
+    public func canonicalEngine(_ name: String) -> String? { aliasIndex[name.lowercased()] }
+
+    /// Display name (`PostgreSQL`), or the id itself when unknown.
+    public func displayName(_ engine: String) -> String { engines[engine]?.name ?? engine }
+
+    public func family(of engine: String) -> String { engines[engine]?.family ?? engine }
+
+    public var engineNamesAndAliases: [String] { aliasIndex.keys.sorted() }
+}

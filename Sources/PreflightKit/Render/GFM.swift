@@ -1,0 +1,33 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub Flavored Markdown to HTML through cmark-gfm, GitHub's reference implementation.
+///
+/// Raw HTML is replaced by a comment and unsafe link schemes (`javascript:` and the like) are
+/// dropped unless `unsafe` is set, because item bodies and profile values end up in pages.
+public enum GFM {
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    static let extensions = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+
+    public static func html(_ markdown: String, unsafe: Bool = false) -> String {
+        _ = registration
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            } }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}

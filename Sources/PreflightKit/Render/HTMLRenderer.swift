@@ -1,0 +1,62 @@
+import Mustache
+
+/// A document as an HTML page through the theme's Mustache templates (`document`, then `page`).
+///
+/// Markdown fragments go through cmark-gfm; every other value is escaped by Mustache's `{{…}}`.
+public struct HTMLRenderer: Sendable {
+    public var library: MustacheLibrary
+    public var unsafeHTML: Bool
+
+    public init(theme: Theme, unsafeHTML: Bool = false) throws {
+        var library = MustacheLibrary()
+        for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            try library.register(template.source, named: name)
+        }
+        self.library = library
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// - Parameters:
+    ///   - site: values every page shares (profile name, navigation), merged into the context.
+    public func render(_ document: Document, site: [String: String], navigation: [[String: String]]) -> String {
+        let depth = document.path.split(separator: "/").count - 1
+        let root = String(repeating: "../", count: depth)
+        var context: [String: Any] = site.merging(["title": document.title, "root": root]) { _, new in new }
+        context["summary"] = document.summary ?? ""
+        context["sections"] = document.sections.map(section)
+        context["nav"] = navigation.map { link in
+            link.merging(["href": root + (link["href"] ?? ""),
+                          "current": link["href"] == document.path + ".html" ? "page" : ""]) { _, new in new }
+        }
+        let content = library.render(context, withTemplate: "document") ?? ""
+        context["content"] = content
+        return library.render(context, withTemplate: "page") ?? content
+    }
+
+    private func section(_ section: Section) -> [String: Any] {
+        ["id": section.id, "title": section.title, "blocks": section.blocks.map(block)]
+    }
+
+    private func block(_ block: Block) -> [String: Any] {
+        switch block {
+        case .markdown(let text):
+            return ["markdown": GFM.html(text, unsafe: unsafeHTML)]
+        case .task(let task):
+            var values: [String: Any] = ["id": task.id, "title": task.title, "gate": task.gate,
+                                         "body": GFM.html(task.body, unsafe: unsafeHTML)]
+            if let owner = task.owner { values["owner"] = owner.title }
+            if let estimate = task.estimate { values["estimate"] = estimate }
+            values["commands"] = task.commands.map { command in
+                ["title": command.title ?? "", "language": command.language, "code": command.code]
+            }
+            return ["task": values]
+        case .entry(let entry):
+            var values: [String: Any] = ["id": entry.id, "title": entry.title, "summary": entry.summary ?? "",
+                                         "body": GFM.html(entry.body, unsafe: unsafeHTML)]
+            if let severity = entry.severity { values["severity"] = severity.rawValue }
+            values["sources"] = entry.sources.filter { $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }
+                .map { ["title": $0.title, "url": $0.url] }
+            return ["entry": values]
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// `preflight explain`: an item's verdict for a profile, test by test, as text and as JSON data.
+public struct Explanation: Sendable {
+    public var decision: Selection.Decision
+    public var profile: Profile
+    public var readers: [Role]
+
+    public init(decision: Selection.Decision, profile: Profile, readers: [Role]) {
+        self.decision = decision
+        self.profile = profile
+        self.readers = readers
+    }
+
+    /// Lines such as `  ✓ target.version: >=15 (profile: 15.5)`.
+    public var text: String {
+        let item = decision.item
+        var lines = ["\(item.id): \(decision.included ? "included" : "excluded") for profile `\(profile.id)`",
+                     "  \(item.kind.rawValue) · \(item.title)", "  \(item.file)"]
+        if decision.trace.isEmpty {
+            lines.append("  ✓ no conditions: applies to every profile")
+        }
+        for line in decision.trace {
+            let indent = String(repeating: "  ", count: line.depth + 1)
+            let mark = line.passed ? "✓" : "✗"
+            if line.isTest {
+                let actual = line.actual.map { "profile: \($0)" } ?? "not stated in profile"
+                lines.append("\(indent)\(mark) \(line.label) (\(actual))")
+            } else {
+                lines.append("\(indent)\(mark) \(line.label)")
+            }
+        }
+        let audience = readers.map(\.rawValue).joined(separator: ", ")
+        if decision.item.roles.isEmpty {
+            lines.append("  ✓ roles: every reader (audience: \(audience))")
+        } else {
+            let roles = decision.item.roles.map(\.rawValue).joined(separator: ", ")
+            lines.append("  \(decision.forReaders ? "✓" : "✗") roles: \(roles) (audience: \(audience))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

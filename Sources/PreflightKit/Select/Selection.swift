@@ -1,0 +1,43 @@
+/// Which items apply to one profile and audience, and why each one is in or out.
+public struct Selection: Sendable {
+    public var profile: Profile
+    /// The readers the documents are built for.
+    public var readers: [Role]
+    public var decisions: [Decision]
+
+    /// The verdict on one item.
+    public struct Decision: Sendable {
+        public var item: Item
+        public var conditionHolds: Bool
+        /// Whether any of the audience's readers is among the item's roles.
+        public var forReaders: Bool
+        public var trace: [ConditionEvaluator.Trace]
+
+        public var included: Bool { conditionHolds && forReaders }
+    }
+
+    /// Included items, in a stable order: kind, phase, `order`, id.
+    public var included: [Item] { decisions.filter(\.included).map(\.item) }
+
+    public func decision(for id: String) -> Decision? { decisions.first { $0.item.id == id } }
+}
+
+/// Evaluates every item of a content set against a profile.
+public struct Selector: Sendable {
+    public init() {}
+
+    /// - Parameter readers: the audience; the profile's `roles`, or every role, when nil.
+    public func select(_ content: ContentSet, for profile: Profile, readers: [Role]? = nil) -> Selection {
+        let audience = readers ?? profile.readers
+        let evaluator = ConditionEvaluator(profile: profile)
+        let sorted = content.items.sorted { lhs, rhs in
+            (lhs.kind, lhs.phase ?? .plan, lhs.order, lhs.id) < (rhs.kind, rhs.phase ?? .plan, rhs.order, rhs.id)
+        }
+        let decisions = sorted.map { item in
+            let (holds, trace) = evaluator.explain(item.when)
+            let forReaders = item.roles.isEmpty || item.roles.contains { audience.contains($0) }
+            return Selection.Decision(item: item, conditionHolds: holds, forReaders: forReaders, trace: trace)
+        }
+        return Selection(profile: profile, readers: audience, decisions: decisions)
+    }
+}

@@ -1,0 +1,119 @@
+import Mustache
+
+/// Rules that need the whole content set: unique ids, references, template variables, sources.
+/// Per-file problems (syntax, unknown keys, condition types) are reported by the loader.
+public struct ContentValidator: Sendable {
+    public init() {}
+
+    public func validate(_ content: ContentSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstByID: [String: Item] = [:]
+        for item in content.items.sorted(by: { $0.file < $1.file }) {
+            if let first = firstByID[item.id] {
+                diagnostics.append(.error("PF401", "duplicate id `\(item.id)`", at: item.location(of: "id"),
+                                          hint: "give one of the two items another id",
+                                          notes: [.init("`\(item.id)` is first defined here", at: first.location(of: "id"))]))
+            } else {
+                firstByID[item.id] = item
+            }
+        }
+        let ids = Array(firstByID.keys).sorted()
+        for item in content.items {
+            diagnostics += references(item, known: firstByID, ids: ids)
+            diagnostics += templateProblems(item)
+            diagnostics += lint(item)
+        }
+        diagnostics += themeProblems(content.theme)
+        return diagnostics
+    }
+
+    func references(_ item: Item, known: [String: Item], ids: [String]) -> [Diagnostic] {
+        item.related.compactMap { id in
+            if id == item.id {
+                return .error("PF403", "`\(item.id)` lists itself in `related`", at: item.location(of: "related"),
+                              hint: "remove the self-reference")
+            }
+            guard known[id] == nil else { return nil }
+            let hint = Suggestion.closest(to: id, among: ids).map { "did you mean `\($0)`?" } ?? "check the id of the item you meant"
+            return .error("PF402", "`related` names `\(id)`, which no item has as its id", at: item.location(of: "related"),
+                          hint: hint)
+        }
+    }
+
+    func templateProblems(_ item: Item) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for tag in TemplateScanner.tags(in: item.body) where tag.sigil != "!" && tag.sigil != "/" {
+            let location = SourceLocation(file: item.file, line: item.bodyLine + tag.line - 1, column: tag.column)
+            if tag.sigil == ">" {
+                diagnostics.append(.error("PF405", "partials (`{{> \(tag.name)}}`) are not available in item bodies",
+                                          at: location, hint: "write the text in the item, or link the other item in `related`"))
+            } else if tag.name != ".", ProfileSchema.field(tag.name) == nil {
+                let hint = Suggestion.closest(to: tag.name, among: ProfileSchema.paths).map { "did you mean `{{\($0)}}`?" }
+                    ?? "a variable names a profile field, such as `{{target.version}}`"
+                diagnostics.append(.error("PF404", "unknown template variable `\(tag.name)`", at: location, hint: hint))
+            }
+        }
+        do {
+            _ = try MustacheTemplate(string: item.body)
+        } catch let error as MustacheTemplate.ParserError {
+            let location = SourceLocation(file: item.file, line: item.bodyLine + error.context.lineNumber - 1,
+                                          column: error.context.columnNumber)
+            diagnostics.append(.error("PF406", "template syntax error: \(error.error)", at: location,
+                                      hint: "every `{{#section}}` needs a matching `{{/section}}`; write a literal `{{` as `{{=<% %>=}}{{<%={{ }}=%>`"))
+        } catch {
+            diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: item.file, line: item.bodyLine),
+                                      hint: "check the `{{…}}` tags"))
+        }
+        return diagnostics
+    }
+
+    func lint(_ item: Item) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let factual = item.kind == .engineNote || item.tags.contains { ["orm", "cloud", "compliance"].contains($0) }
+        if factual, item.sources.isEmpty {
+            diagnostics.append(.warning("PF501", "`\(item.id)` states engine, ORM, cloud or compliance facts without `sources`",
+                                        at: item.location(of: "title"), hint: "cite the vendor's documentation or release notes"))
+        }
+        if item.kind == .step {
+            if item.phase == nil {
+                diagnostics.append(.error("PF407", "a step needs a `phase`", at: item.location(of: "kind"),
+                                          hint: "one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            if item.owner == nil {
+                diagnostics.append(.warning("PF502", "step `\(item.id)` has no `owner`", at: item.location(of: "kind"),
+                                            hint: "name the role that carries it out, such as `owner: dba`"))
+            }
+            if item.estimate == nil {
+                diagnostics.append(.warning("PF503", "step `\(item.id)` has no `estimate`", at: item.location(of: "kind"),
+                                            hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))
+            }
+        }
+        if item.body.trimmingSpaces.isEmpty, item.summary == nil {
+            diagnostics.append(.warning("PF504", "`\(item.id)` has neither a body nor a summary", at: item.location(of: "title"),
+                                        hint: "say what the reader should do"))
+        }
+        return diagnostics
+    }
+
+    func themeProblems(_ theme: Theme) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (_, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                _ = try MustacheTemplate(string: template.source)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("PF406", "template syntax error: \(error.error)",
+                                          at: SourceLocation(file: template.file, line: error.context.lineNumber,
+                                                             column: error.context.columnNumber),
+                                          hint: "every `{{#section}}` needs a matching `{{/section}}`"))
+            } catch {
+                diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: template.file),
+                                          hint: "check the `{{…}}` tags"))
+            }
+        }
+        for required in ["page", "document"] where theme.templates[required] == nil {
+            diagnostics.append(.error("PF408", "the theme has no `\(required).mustache` template",
+                                      at: SourceLocation(file: "theme/templates"), hint: "add `theme/templates/\(required).mustache`"))
+        }
+        return diagnostics
+    }
+}

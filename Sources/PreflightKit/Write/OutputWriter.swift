@@ -1,0 +1,134 @@
+import CPreflightSystem
+import Foundation
+
+/// A file to write, relative to a profile's output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Why the output could not be written; nothing of the previous output has been changed.
+public struct WriteError: Error, Sendable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var hint: String
+
+    public var description: String { "\(message) [\(code)]\n    hint: \(hint)" }
+}
+
+/// Writes a profile's files into a staging folder, then swaps it with `Output/<id>/` in one step.
+///
+/// A build that stops half-way leaves the previous output untouched: until the swap, only the
+/// staging folder has changed. A marker file names the folders Preflight owns; a folder without it
+/// is never replaced or deleted.
+public struct OutputWriter: Sendable {
+    public static let marker = ".preflight-output"
+    static let markerText = "This folder is written by Preflight and replaced on every build.\n"
+
+    public var root: String
+
+    public init(root: String) { self.root = root }
+
+    public func write(profileID: String, files: [OutputFile]) throws(WriteError) {
+        guard ItemSchema.isValidID(profileID) else {
+            throw WriteError(code: "PF601", message: "`\(profileID)` cannot name an output folder",
+                             hint: "use lower-case letters, digits, `-`, `_` and `.`")
+        }
+        let manager = FileManager.default
+        let target = root + "/" + profileID
+        let staging = root + "/.preflight-staging-" + profileID
+        try ensureRoot()
+        try checkOwnership(target)
+        try? manager.removeItem(atPath: staging)
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            for file in files {
+                let path = try safePath(file.path, in: staging)
+                let folder = (path as NSString).deletingLastPathComponent
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
+                    throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
+                }
+            }
+            guard manager.createFile(atPath: staging + "/" + Self.marker, contents: Data(Self.markerText.utf8)) else {
+                throw WriteError(code: "PF602", message: "cannot write the ownership marker", hint: "check free space")
+            }
+        } catch let error as WriteError {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw WriteError(code: "PF602", message: "cannot write the staging folder: \(error.localizedDescription)",
+                             hint: "check free space and permissions under `\(root)`")
+        }
+        try swap(staging: staging, target: target)
+    }
+
+    private func ensureRoot() throws(WriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(code: "PF602", message: "cannot create `\(root)`", hint: "check the path and its permissions")
+        }
+    }
+
+    /// Refuses a non-empty folder without the marker: it holds someone else's files.
+    private func checkOwnership(_ target: String) throws(WriteError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        let contents = (try? manager.contentsOfDirectory(atPath: target)) ?? []
+        if !isDirectory.boolValue || (!contents.isEmpty && !contents.contains(Self.marker)) {
+            throw WriteError(code: "PF603", message: "`\(target)` exists and was not written by Preflight",
+                             hint: "move it away or choose another `--out` folder; Preflight replaces only its own folders")
+        }
+    }
+
+    /// Resolves `relative` inside `folder`, refusing absolute paths and `..` components.
+    func safePath(_ relative: String, in folder: String) throws(WriteError) -> String {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), !parts.isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
+        else {
+            throw WriteError(code: "PF604", message: "refusing to write `\(relative)` outside the output folder",
+                             hint: "ids and paths may not contain `..`, empty parts or a leading `/`")
+        }
+        return folder + "/" + relative
+    }
+
+    private func swap(staging: String, target: String) throws(WriteError) {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: target) {
+            guard rename(staging, target) == 0 else {
+                throw WriteError(code: "PF605", message: "cannot move the new output into `\(target)`",
+                                 hint: "check permissions on `\(root)`")
+            }
+            return
+        }
+        if preflight_exchange_paths(staging, target) == 0 {
+            try? manager.removeItem(atPath: staging)
+            return
+        }
+        // No atomic exchange on this system: two renames, with the old folder kept until the end.
+        let old = root + "/.preflight-old-" + (target as NSString).lastPathComponent
+        try? manager.removeItem(atPath: old)
+        guard rename(target, old) == 0 else {
+            try? manager.removeItem(atPath: staging)
+            throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
+        }
+        guard rename(staging, target) == 0 else {
+            _ = rename(old, target)
+            throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
+        }
+        try? manager.removeItem(atPath: old)
+    }
+}
