@@ -6,6 +6,7 @@ import Mustache
 /// drops raw HTML, so a profile value cannot inject markup either way.
 public struct BodyRenderer: Sendable {
     public var profile: Profile
+    public var vocabulary: Vocabulary
     private let context: ContextBox
 
     /// Mustache takes `Any`; the box states that the nested dictionaries of strings are never mutated.
@@ -16,6 +17,7 @@ public struct BodyRenderer: Sendable {
 
     public init(profile: Profile, vocabulary: Vocabulary) {
         self.profile = profile
+        self.vocabulary = vocabulary
         self.context = ContextBox(profile.templateContext(vocabulary: vocabulary))
     }
 

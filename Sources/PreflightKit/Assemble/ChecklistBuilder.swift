@@ -8,7 +8,7 @@ public struct ChecklistBuilder: Sendable {
         let evaluator = ConditionEvaluator(profile: profile)
         let steps = selection.included.filter { $0.kind == .step }
         var sections: [Section] = [Section(id: "environment", title: "This migration", blocks: [
-            .markdown(ProfileSummary.markdown(profile)),
+            .markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary)),
         ])]
         var total = TimeSpan(seconds: 0)
         var unknown = 0

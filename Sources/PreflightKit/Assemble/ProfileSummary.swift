@@ -10,13 +10,14 @@ enum ProfileSummary {
         ("Objectives", ["objectives.rto", "objectives.rpo"]),
     ]
 
-    static func markdown(_ profile: Profile) -> String {
+    static func markdown(_ profile: Profile, vocabulary: Vocabulary) -> String {
         var lines = ["| | |", "| --- | --- |"]
         for (label, paths) in rows {
             let parts = paths.compactMap { path -> String? in
                 guard let value = profile[path] else { return nil }
                 let name = path.split(separator: ".").last.map(String.init) ?? path
-                return path.hasSuffix(".engine") ? value.description : "\(name.replacingOccurrences(of: "_", with: " ")): \(value)"
+                if case .engine(let engine) = value { return vocabulary.displayName(engine) }
+                return "\(name.replacingOccurrences(of: "_", with: " ")): \(value)"
             }
             lines.append("| \(label) | \(parts.isEmpty ? "_not stated_" : escape(parts.joined(separator: ", "))) |")
         }

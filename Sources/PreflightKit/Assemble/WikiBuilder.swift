@@ -33,7 +33,7 @@ public struct WikiBuilder: Sendable {
                             summary: "Migration guidance selected for this profile by Preflight.",
                             sections: [
                                 Section(id: "environment", title: "This migration",
-                                        blocks: [.markdown(ProfileSummary.markdown(profile))]),
+                                        blocks: [.markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary))]),
                                 Section(id: "pages", title: "Pages", blocks: [.markdown(
                                     (["- [Pre-cutover checklist](Checklist)"] + links.map { "- [\($0.title)](\($0.page)) (\($0.count))" })
                                         .joined(separator: "\n"))]),

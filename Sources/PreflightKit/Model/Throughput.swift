@@ -35,7 +35,8 @@ public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var description: String {
         let perHour = bytesPerSecond * 3600
-        if bytesPerSecond < 1e6 { return "\(DataSize(bytes: perHour))/h" }
+        // Slow rates read better per hour (copy and restore rates), fast ones per second (disks, links).
+        if bytesPerSecond < 1e8 { return "\(DataSize(bytes: perHour))/h" }
         return "\(DataSize(bytes: bytesPerSecond))/s"
     }
 

@@ -56,6 +56,7 @@ public struct HTMLRenderer: Sendable {
             if let severity = entry.severity { values["severity"] = severity.rawValue }
             values["sources"] = entry.sources.filter { $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }
                 .map { ["title": $0.title, "url": $0.url] }
+            values["has_sources"] = !entry.sources.isEmpty
             return ["entry": values]
         }
     }

@@ -41,9 +41,26 @@ public struct ContentValidator: Sendable {
     }
 
     func templateProblems(_ item: Item) -> [Diagnostic] {
+        var diagnostics = templateProblems(item.body, in: item, line: item.bodyLine, guaranteed: item.when.guaranteedFields)
+        for command in item.commands {
+            let guaranteed = item.when.guaranteedFields.union(command.when.guaranteedFields)
+            diagnostics += templateProblems(command.code, in: item, line: item.location(of: "commands").line,
+                                            guaranteed: guaranteed)
+        }
+        return diagnostics
+    }
+
+    func templateProblems(_ text: String, in item: Item, line firstLine: Int, guaranteed: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for tag in TemplateScanner.tags(in: item.body) where tag.sigil != "!" && tag.sigil != "/" {
-            let location = SourceLocation(file: item.file, line: item.bodyLine + tag.line - 1, column: tag.column)
+        // A variable inside `{{#x}}…{{/x}}` renders only when x is stated.
+        var openSections: [String] = []
+        for tag in TemplateScanner.tags(in: text) where tag.sigil != "!" {
+            if tag.sigil == "/" {
+                if let index = openSections.lastIndex(of: tag.name) { openSections.remove(at: index) }
+                continue
+            }
+            if tag.sigil == "#" { openSections.append(tag.name) }
+            let location = SourceLocation(file: item.file, line: firstLine + tag.line - 1, column: tag.column)
             if tag.sigil == ">" {
                 diagnostics.append(.error("PF405", "partials (`{{> \(tag.name)}}`) are not available in item bodies",
                                           at: location, hint: "write the text in the item, or link the other item in `related`"))
@@ -51,17 +68,22 @@ public struct ContentValidator: Sendable {
                 let hint = Suggestion.closest(to: tag.name, among: ProfileSchema.paths).map { "did you mean `{{\($0)}}`?" }
                     ?? "a variable names a profile field, such as `{{target.version}}`"
                 diagnostics.append(.error("PF404", "unknown template variable `\(tag.name)`", at: location, hint: hint))
+            } else if ["", "&", "{"].contains(tag.sigil), tag.name != ".", !guaranteed.contains(tag.name),
+                      !openSections.contains(tag.name) {
+                diagnostics.append(.warning("PF505", "`{{\(tag.name)}}` is blank for profiles that do not state it",
+                                            at: location,
+                                            hint: "add `\(tag.name): present` (or a test on it) to `when`, or wrap the text in `{{#\(tag.name)}}…{{/\(tag.name)}}`"))
             }
         }
         do {
-            _ = try MustacheTemplate(string: item.body)
+            _ = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            let location = SourceLocation(file: item.file, line: item.bodyLine + error.context.lineNumber - 1,
+            let location = SourceLocation(file: item.file, line: firstLine + error.context.lineNumber - 1,
                                           column: error.context.columnNumber)
             diagnostics.append(.error("PF406", "template syntax error: \(error.error)", at: location,
                                       hint: "every `{{#section}}` needs a matching `{{/section}}`; write a literal `{{` as `{{=<% %>=}}{{<%={{ }}=%>`"))
         } catch {
-            diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: item.file, line: item.bodyLine),
+            diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: item.file, line: firstLine),
                                       hint: "check the `{{…}}` tags"))
         }
         return diagnostics
