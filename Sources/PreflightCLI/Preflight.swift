@@ -24,23 +24,28 @@ public struct Preflight: ParsableCommand {
 
     public init() {}
 
-    /// Parses the process arguments, runs the command and exits with Preflight's exit codes
-    /// (argument-parser's own usage code, 64, becomes 2).
+    /// Parses the process arguments, runs the command and exits with its code.
     public static func run(arguments: [String]? = nil) -> Never {
+        Foundation.exit(execute(arguments))
+    }
+
+    /// Runs one command line and returns Preflight's exit code: 0 success, 1 content or profile
+    /// errors, 2 usage errors (argument-parser's own usage code, 64, becomes 2).
+    public static func execute(_ arguments: [String]?) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            return 0
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                return 0
             }
-            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+            if let exit = error as? ExitCode { return exit.rawValue }
             let message = fullMessage(for: error)
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            return code == .validationFailure ? 2 : code.rawValue
         }
     }
 }
