@@ -4,6 +4,13 @@
 public struct WikiBuilder: Sendable {
     public init() {}
 
+    /// Where an item lives in the wiki: its kind's page, or the checklist for steps.
+    static func link(_ item: Item) -> (title: String, link: String)? {
+        if item.kind == .step { return (item.title, "Checklist") }
+        guard Kind.guidance.contains(item.kind) else { return nil }
+        return (item.title, "\(item.kind.wikiPage)#\(Slug.github(item.title))")
+    }
+
     public func build(_ selection: Selection, renderer: BodyRenderer, checklist: Document) -> [Document] {
         let included = selection.included
         let byID = Dictionary(included.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -16,9 +23,7 @@ public struct WikiBuilder: Sendable {
                 .entry(GuidanceEntry(
                     id: item.id, title: item.title, summary: item.summary.map(renderer.render), severity: item.severity,
                     body: renderer.render(item.body).trimmingSpaces, sources: item.sources,
-                    related: item.related.compactMap { id in
-                        byID[id].map { ($0.title, "\($0.kind.wikiPage)#\(Slug.github($0.title))") }
-                    }))
+                    related: item.related.compactMap { id in byID[id].flatMap(Self.link) }))
             }
             pages.append(Document(path: "wiki/\(kind.wikiPage)", title: kind.title,
                                   sections: [Section(id: kind.rawValue, title: kind.title, blocks: entries)],

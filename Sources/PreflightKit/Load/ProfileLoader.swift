@@ -66,6 +66,8 @@ struct ProfileBuilder {
     var values: [String: FieldValue] = [:]
     var locations: [String: SourceLocation] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Fields written with a bad value; they are not reported again as missing.
+    var rejected: Set<String> = []
 
     init(vocabulary: Vocabulary, origin: String) {
         self.vocabulary = vocabulary
@@ -122,6 +124,7 @@ struct ProfileBuilder {
                 let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
                     ?? "accepted values: \(allowed.joined(separator: ", "))"
                 diagnostics.append(.error("PF304", "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
+                rejected.insert(path)
                 return
             }
             values[path] = value
@@ -129,6 +132,7 @@ struct ProfileBuilder {
         case .failure(let error):
             diagnostics.append(.error("PF304", "\(error.message) (`\(path)` takes \(field.type.phrase))", at: location,
                                       hint: error.hint))
+            rejected.insert(path)
         }
     }
 
@@ -148,7 +152,7 @@ struct ProfileBuilder {
     }
 
     mutating func finish(defaultID: String, location: SourceLocation) -> (Profile?, [Diagnostic]) {
-        for path in ProfileLoader.required where values[path] == nil {
+        for path in ProfileLoader.required where values[path] == nil && !rejected.contains(path) {
             diagnostics.append(.error("PF301", "the profile does not name `\(path)`", at: location,
                                       hint: "add `\(path.split(separator: ".")[0]): { engine: …, version: … }`"))
         }

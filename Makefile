@@ -1,0 +1,38 @@
+# Preflight — the two commands a fresh machine needs:
+#   make examples   install what is missing, build, and write Output/ for every example profile
+#   make test       install what is missing and run the test suite
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+PREFLIGHT := .build/release/preflight
+
+.PHONY: setup build examples test check verify-output clean
+
+# Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product preflight
+
+examples: build
+	$(PREFLIGHT) build --strict
+
+check: build
+	$(PREFLIGHT) check --strict
+
+test: setup
+	$(SWIFT) test
+
+# Rebuilds Output/ and fails if it differs from what is committed: builds must be deterministic.
+verify-output: examples
+	@git diff --exit-code --stat -- Output || { echo "Output/ differs from the committed build"; exit 1; }
+	@untracked=$$(git ls-files --others --exclude-standard -- Output); \
+	if [ -n "$$untracked" ]; then echo "Output/ has files that are not committed:"; echo "$$untracked"; exit 1; fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import PreflightKit
+
+/// Builds an inline content tree and asserts on the files written, as Hugo's integration tests do.
+@Suite("End to end")
+struct EndToEndTests {
+    static let site: [String: String] = FixtureSite.basics.merging([
+        "Content/profiles/demo.yml": """
+        id: demo
+        name: Demo — PostgreSQL 12 to 15
+        source: { engine: postgres, version: "12.17" }
+        target: { engine: postgresql, version: "15.5" }
+        data: { size: 1 TB }
+        topology: { replicas: 1, replication: streaming }
+        application: { orm: sequelize }
+        window: { mode: read-only, duration: 20m }
+        roles: [engineer, dba, devops]
+        """,
+        "Content/notes/pg15.md": """
+        ---
+        id: pg15-note
+        kind: engine-note
+        title: PostgreSQL 15 note
+        when: { target.family: postgresql, target.version: ">=15" }
+        related: [replica-lag]
+        sources: [{ title: Release notes, url: "https://www.postgresql.org/docs/release/15.0/" }]
+        ---
+        Upgrading from {{source.version}} to {{target.version}}: <script>alert(1)</script> [x](javascript:alert(1))
+        """,
+        "Content/notes/mysql.md": """
+        ---
+        kind: engine-note
+        title: MySQL only
+        when: { target.family: mysql }
+        sources: [{ title: Manual, url: "https://dev.mysql.com/doc/" }]
+        ---
+        Never shown for PostgreSQL.
+        """,
+        "Content/steps/lag.md": """
+        ---
+        id: replica-lag
+        kind: step
+        title: Check replica lag
+        when: { topology.replicas: ">=1" }
+        phase: cutover
+        owner: devops
+        estimate: 3m
+        gate: true
+        commands:
+          - { title: Lag, lang: sql, run: "SELECT replay_lag FROM pg_stat_replication;" }
+          - { title: MySQL, lang: sql, run: "SHOW REPLICA STATUS;", when: { source.family: mysql } }
+        ---
+        Stop if lag does not fall.
+        """,
+        "Content/steps/copy.md": """
+        ---
+        id: copy-data
+        kind: step
+        title: Copy the data
+        phase: cutover
+        owner: dba
+        estimate: { rate: 100 GB/h, of: data.size }
+        ---
+        Copy {{data.size}}.
+        """,
+        "Content/steps/pm-only.md": """
+        ---
+        id: pm-only
+        kind: step
+        title: Product sign-off
+        roles: [product-manager]
+        phase: plan
+        owner: product-manager
+        estimate: 30m
+        ---
+        Only for product managers.
+        """,
+    ]) { _, new in new }
+
+    @Test func buildsChecklistAndWikiForTheProfile() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(result.built.map(\.profile) == ["demo"])
+
+        let markdown = try site.read("Output/demo/checklist.md")
+        #expect(markdown.contains("## Cutover"))
+        #expect(markdown.contains("- [ ] **GO/NO-GO** **Check replica lag** — owner: DevOps · estimate: 3m"))
+        #expect(markdown.contains("SELECT replay_lag FROM pg_stat_replication;"))
+        #expect(!markdown.contains("SHOW REPLICA STATUS"), "a command whose `when` fails is left out")
+        #expect(markdown.contains("Copy 1 TB."))
+        #expect(markdown.contains("10h (1 TB at 100 GB/h)"))
+        #expect(markdown.contains("over the 20m window"))
+        #expect(!markdown.contains("Product sign-off"), "not for this profile's readers")
+
+        let html = try site.read("Output/demo/checklist.html")
+        #expect(html.contains("<section id=\"cutover\">"))
+        #expect(html.contains("id=\"step-replica-lag\""))
+        #expect(html.contains("Check replica lag GATE"))
+
+        #expect(site.exists("Output/demo/wiki/Home.md"))
+        #expect(site.exists("Output/demo/wiki/_Sidebar.md"))
+        let notes = try site.read("Output/demo/wiki/Engine-Notes.md")
+        #expect(notes.contains("Upgrading from 12.17 to 15.5"))
+        #expect(!notes.contains("MySQL only"))
+        #expect(notes.contains("Related: [Check replica lag](Checklist)"), "steps live on the wiki's checklist page")
+        let sidebar = try site.read("Output/demo/wiki/_Sidebar.md")
+        #expect(sidebar.contains("[Engine notes](Engine-Notes)"))
+        #expect(!sidebar.contains(".md)"), "wiki links are page names, not files")
+        #expect(site.exists("Output/demo/assets/style.css"))
+        #expect(site.exists("Output/demo/.preflight-output"))
+
+        let explain = try site.read("Output/demo/explain.json")
+        #expect(explain.contains("\"id\" : \"mysql\""))
+    }
+
+    @Test func rawHTMLAndUnsafeLinksAreDroppedFromPages() throws {
+        var files = Self.site
+        files["Content/steps/html.md"] = """
+        ---
+        id: html-step
+        kind: step
+        title: Escapes <b>title</b>
+        phase: plan
+        owner: dba
+        estimate: 1m
+        ---
+        Body <script>alert(1)</script> and [link](javascript:alert(1)).
+        """
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        #expect(!result.failed, "\(result.diagnostics)")
+        let html = try site.read("Output/demo/checklist.html")
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("Escapes &lt;b&gt;title&lt;/b&gt;"))
+    }
+
+    @Test func aContentErrorLeavesTheOutputByteForByteUntouched() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        #expect(!first.failed)
+        let before = site.snapshot("Output")
+        #expect(!before.isEmpty)
+
+        try site.write("Content/steps/copy.md", "---\nkind: step\ntitle: Broken\nphase: cutover\nestimate: fast\n---\n")
+        let second = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        #expect(second.failed)
+        #expect(second.diagnostics.contains { $0.code == "PF108" })
+        #expect(site.snapshot("Output") == before)
+    }
+
+    @Test func buildsAreDeterministicAcrossFolders() throws {
+        let one = try FixtureSite(Self.site), two = try FixtureSite(Self.site)
+        defer { one.remove(); two.remove() }
+        _ = Pipeline().build(BuildRequest(contentRoot: one.content, outputRoot: one.output))
+        _ = Pipeline().build(BuildRequest(contentRoot: two.content, outputRoot: two.output))
+        let a = one.snapshot("Output"), b = two.snapshot("Output")
+        #expect(!a.isEmpty && a == b)
+        for (_, data) in a { #expect(!String(decoding: data, as: UTF8.self).contains(one.root.path)) }
+    }
+
+    @Test func roleFilterSelectsTheReadersItems() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output,
+                                                   readers: [.productManager]))
+        #expect(!result.failed)
+        let markdown = try site.read("Output/demo/checklist.md")
+        #expect(markdown.contains("Product sign-off"))
+    }
+
+    @Test func quickProfileFromFlags() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let flags: [BuildRequest.QuickField] = [
+            .init(path: "source", value: "postgresql@12"), .init(path: "target", value: "pg@15"),
+            .init(path: "data.size", value: "1TB"), .init(path: "topology.replicas", value: "1"),
+            .init(path: "application.orm", value: "sequelize"), .init(path: "window.duration", value: "20m"),
+        ]
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, quickProfile: flags, outputRoot: site.output))
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(result.built.map(\.profile) == ["quick"])
+        #expect(try site.read("Output/quick/checklist.md").contains("Check replica lag"))
+    }
+
+    @Test func explainNamesFieldsNotStated() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let request = BuildRequest(contentRoot: site.content, profilePaths: [site.path("Content/profiles/demo.yml")])
+        let included = try Pipeline().explain("pg15-note", request).get()
+        #expect(included.decision.included)
+        #expect(included.text.contains("✓ target.version: >=15 (profile: 15.5)"))
+        let excluded = try Pipeline().explain("mysql", request).get()
+        #expect(!excluded.decision.included)
+        #expect(excluded.text.contains("✗ target.family: mysql (profile: postgresql)"))
+        #expect(throws: DiagnosticsError.self) { try Pipeline().explain("nope", request).get() }
+    }
+}
