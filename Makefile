@@ -25,8 +25,9 @@ examples: build
 check: build
 	$(PREFLIGHT) check --strict
 
+# The content's PostgreSQL queries run against a throwaway server that the script starts and stops.
 test: setup
-	$(SWIFT) test
+	scripts/with-postgres.sh $(SWIFT) test
 
 # Rebuilds Output/ and fails if it differs from what is committed: builds must be deterministic.
 verify-output: examples
