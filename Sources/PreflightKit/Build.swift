@@ -75,11 +75,12 @@ public struct Pipeline: Sendable {
         let selections = parallelMap(profiles) { Selector().select(content, for: $0, readers: request.readers) }
         clock.lap("select", into: &result)
 
-        let documents = parallelMap(selections) { Assembler().documents(for: $0, content: content) }
+        let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment())
+        let assemblies = parallelMap(selections) { assembler.assemble($0, content: content) }
         clock.lap("assemble", into: &result)
 
-        let outputs = parallelMap(Array(zip(selections, documents))) { selection, documents in
-            OutputRenderer(html: renderer).files(for: selection, documents: documents, theme: content.theme)
+        let outputs = parallelMap(Array(zip(selections, assemblies))) { selection, assembly in
+            OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
         }
         clock.lap("render", into: &result)
 
@@ -91,6 +92,15 @@ public struct Pipeline: Sendable {
             } catch {
                 result.diagnostics.append(.error(error.code, error.message,
                                                  at: SourceLocation(file: request.outputRoot + "/" + selection.profile.id),
+                                                 hint: error.hint))
+                result.failed = true
+            }
+        }
+        if !result.built.isEmpty {
+            do {
+                try SiteIndex(root: request.outputRoot).write(renderer: renderer, theme: content.theme)
+            } catch {
+                result.diagnostics.append(.error(error.code, error.message, at: SourceLocation(file: request.outputRoot),
                                                  hint: error.hint))
                 result.failed = true
             }

@@ -33,7 +33,7 @@ struct GFMTests {
     }
 
     @Test func codeBlocksKeepTheirLanguage() {
-        #expect(GFM.html("```sql\nSELECT 1;\n```").contains("<pre lang=\"sql\"><code>SELECT 1;"))
+        #expect(GFM.html("```sql\nSELECT 1;\n```").contains("<pre><code class=\"language-sql\">SELECT 1;"))
     }
 
     @Test func markdownFencesOutlastBackticksInCommands() {

@@ -15,10 +15,13 @@ public struct BodyRenderer: Sendable {
         init(_ value: [String: Any]) { self.value = value }
     }
 
-    public init(profile: Profile, vocabulary: Vocabulary) {
+    /// - Parameter computed: values derived for documents (such as `schedule`), merged over the profile's.
+    public init(profile: Profile, vocabulary: Vocabulary, computed: [String: [[String: String]]] = [:]) {
         self.profile = profile
         self.vocabulary = vocabulary
-        self.context = ContextBox(profile.templateContext(vocabulary: vocabulary))
+        var context = profile.templateContext(vocabulary: vocabulary)
+        for (key, value) in computed { context[key] = value }
+        self.context = ContextBox(context)
     }
 
     /// The text with its variables filled; text that fails to parse is returned unchanged

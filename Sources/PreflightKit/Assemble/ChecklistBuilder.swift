@@ -20,13 +20,7 @@ public struct ChecklistBuilder: Sendable {
                 if phase == .cutover {
                     if let time { total = total + time } else { unknown += 1 }
                 }
-                return .task(TaskEntry(
-                    id: step.id, title: step.title, owner: step.owner,
-                    estimate: step.estimate?.describe(for: profile), gate: step.gate,
-                    body: renderer.render(step.body).trimmingSpaces,
-                    commands: step.commands.filter { evaluator.evaluate($0.when) }.map {
-                        Command(title: $0.title, language: $0.language, code: renderer.render($0.code), when: $0.when)
-                    }))
+                return .task(StepRendering.task(step, renderer: renderer, evaluator: evaluator))
             }
             sections.append(Section(id: phase.rawValue, title: phase.title, blocks: tasks))
         }

@@ -9,6 +9,18 @@ extension ItemDecoder {
         return text
     }
 
+    func flag(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Bool {
+        guard let text = string(entry, diagnostics: &diagnostics) else { return false }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            diagnostics.append(.error("PF105", "`\(entry.key)` must be true or false, found `\(text)`", at: entry.value.location,
+                                      hint: "write `\(entry.key): true`"))
+            return false
+        }
+    }
+
     /// A list of words, also accepting a single word.
     func strings(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)] {
         switch entry.value {

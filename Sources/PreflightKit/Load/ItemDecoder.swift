@@ -75,15 +75,8 @@ public struct ItemDecoder: Sendable {
 
     private func decodeStep(_ item: inout Item, _ fields: [String: YAMLTree.Entry], diagnostics: inout [Diagnostic]) {
         if let entry = fields["owner"] { item.owner = decodeEnum(Role.self, entry, diagnostics: &diagnostics) }
-        if let entry = fields["gate"], let text = string(entry, diagnostics: &diagnostics) {
-            switch text.lowercased() {
-            case "true", "yes": item.gate = true
-            case "false", "no": item.gate = false
-            default:
-                diagnostics.append(.error("PF105", "`gate` must be true or false, found `\(text)`", at: entry.value.location,
-                                          hint: "write `gate: true` for a go/no-go point"))
-            }
-        }
+        if let entry = fields["gate"] { item.gate = flag(entry, diagnostics: &diagnostics) }
+        if let entry = fields["point_of_no_return"] { item.pointOfNoReturn = flag(entry, diagnostics: &diagnostics) }
         if let entry = fields["estimate"] { item.estimate = estimate(entry.value, diagnostics: &diagnostics) }
         if let entry = fields["commands"] { item.commands = commands(entry.value, diagnostics: &diagnostics) }
     }

@@ -43,7 +43,7 @@ public enum Block: Sendable {
     case entry(GuidanceEntry)
 }
 
-/// A step as the reader ticks it off.
+/// A step as the reader ticks it off (checklist) or carries it out in order (runbook).
 public struct TaskEntry: Sendable {
     public var id: String
     public var title: String
@@ -52,6 +52,27 @@ public struct TaskEntry: Sendable {
     public var gate: Bool
     public var body: String
     public var commands: [Command]
+    /// Runbook numbering such as `3` or `R2`; nil in checklists.
+    public var number: String? = nil
+    /// Running clock against the window, such as `T+0:05 → T+0:08 (02:05–02:08)`.
+    public var clock: String? = nil
+    /// The step ends after the window closes.
+    public var overflow: Bool = false
+    /// After this step, going back costs more than going on.
+    public var pointOfNoReturn: Bool = false
+    /// The profile's rollback thresholds, stated at go/no-go gates.
+    public var thresholds: String? = nil
+
+    public init(id: String, title: String, owner: Role?, estimate: String?, gate: Bool, body: String,
+                commands: [Command]) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.estimate = estimate
+        self.gate = gate
+        self.body = body
+        self.commands = commands
+    }
 }
 
 /// An item rendered for reading: title, severity, body and sources.

@@ -21,6 +21,8 @@ public struct Item: Sendable, Identifiable {
     public var owner: Role?
     public var estimate: Estimate?
     public var gate: Bool
+    /// After this step a rollback costs more than finishing (marked in the runbook).
+    public var pointOfNoReturn: Bool
     public var commands: [Command]
 
     /// Kind-specific keys that later stages read (a strategy's requirements, a criterion's check).
@@ -48,6 +50,7 @@ public struct Item: Sendable, Identifiable {
         self.owner = nil
         self.estimate = nil
         self.gate = false
+        self.pointOfNoReturn = false
         self.commands = []
         self.extras = [:]
         self.file = file

@@ -12,7 +12,9 @@ public enum GFM {
 
     public static func html(_ markdown: String, unsafe: Bool = false) -> String {
         _ = registration
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        // Without CMARK_OPT_GITHUB_PRE_LANG the language goes into `class="language-x"`: a `lang`
+        // attribute would claim a human language and fail HTML validation.
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensions {

@@ -18,7 +18,9 @@ public struct HTMLRenderer: Sendable {
 
     /// - Parameters:
     ///   - site: values every page shares (profile name, navigation), merged into the context.
-    public func render(_ document: Document, site: [String: String], navigation: [[String: String]]) -> String {
+    ///   - inProfile: false for the site index above the profile folders.
+    public func render(_ document: Document, site: [String: String], navigation: [[String: String]],
+                       inProfile: Bool = true) -> String {
         let depth = document.path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
         var context: [String: Any] = site.merging(["title": document.title, "root": root]) { _, new in new }
@@ -30,6 +32,8 @@ public struct HTMLRenderer: Sendable {
         }
         let content = library.render(context, withTemplate: "document") ?? ""
         context["content"] = content
+        context["in_profile"] = inProfile
+        context["is_overview"] = document.path == "index" && inProfile
         return library.render(context, withTemplate: "page") ?? content
     }
 
@@ -46,6 +50,11 @@ public struct HTMLRenderer: Sendable {
                                          "body": GFM.html(task.body, unsafe: unsafeHTML)]
             if let owner = task.owner { values["owner"] = owner.title }
             if let estimate = task.estimate { values["estimate"] = estimate }
+            if let number = task.number { values["number"] = number }
+            if let clock = task.clock { values["clock"] = clock }
+            if let thresholds = task.thresholds { values["thresholds"] = thresholds }
+            values["overflow"] = task.overflow
+            values["point_of_no_return"] = task.pointOfNoReturn
             values["commands"] = task.commands.map { command in
                 ["title": command.title ?? "", "language": command.language, "code": command.code]
             }

@@ -10,7 +10,31 @@ public struct MarkdownRenderer: Sendable {
             if !section.title.isEmpty { out.append("## \(section.title)") }
             for block in section.blocks { out.append(render(block)) }
         }
-        return out.joined(separator: "\n\n") + "\n"
+        return Self.linkingMarkdown(out.joined(separator: "\n\n")) + "\n"
+    }
+
+    /// Relative links to `.html` pages point at their Markdown twins, so the Markdown reads on a forge.
+    static func linkingMarkdown(_ text: String) -> String {
+        guard text.contains(".html") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "](") {
+            result += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstIndex(of: ")") else { break }
+            var target = String(rest[..<close])
+            if !target.contains("://"), !target.hasPrefix("mailto:") {
+                if target.hasSuffix("index.html") || target.contains("index.html#") {
+                    target = target.replacingOccurrences(of: "comms/index.html", with: "comms/index.md")
+                        .replacingOccurrences(of: "index.html", with: "README.md")
+                } else {
+                    target = target.replacingOccurrences(of: ".html", with: ".md")
+                }
+            }
+            result += target
+            rest = rest[close...]
+        }
+        return result + rest
     }
 
     func render(_ block: Block) -> String {
@@ -22,6 +46,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func render(_ task: TaskEntry) -> String {
+        if let number = task.number { return renderNumbered(task, number: number) }
         var meta: [String] = []
         if let owner = task.owner { meta.append("owner: \(owner.title)") }
         if let estimate = task.estimate { meta.append("estimate: \(estimate)") }
@@ -30,10 +55,33 @@ public struct MarkdownRenderer: Sendable {
         head += "**\(task.title)**"
         if !meta.isEmpty { head += " — " + meta.joined(separator: " · ") }
         var parts = [head]
+        if let thresholds = task.thresholds { parts.append(indent("**\(thresholds)**")) }
         if !task.body.isEmpty { parts.append(indent(task.body)) }
         for command in task.commands {
             if let title = command.title { parts.append(indent("_\(title)_")) }
             parts.append(indent(fence(command.code, language: command.language)))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// A runbook step: a numbered heading, its clock, and its commands at the top level.
+    func renderNumbered(_ task: TaskEntry, number: String) -> String {
+        var parts = ["### \(number). \(task.title)"]
+        var meta: [String] = []
+        if let clock = task.clock { meta.append("**\(clock)**") }
+        if let estimate = task.estimate { meta.append(estimate) }
+        if let owner = task.owner { meta.append("owner: \(owner.title)") }
+        if task.gate { meta.append("**GO/NO-GO**") }
+        if task.overflow { meta.append("**ends after the window closes**") }
+        if !meta.isEmpty { parts.append(meta.joined(separator: " · ")) }
+        if let thresholds = task.thresholds { parts.append("**\(thresholds)**") }
+        if !task.body.isEmpty { parts.append(task.body) }
+        for command in task.commands {
+            if let title = command.title { parts.append("_\(title)_") }
+            parts.append(fence(command.code, language: command.language))
+        }
+        if task.pointOfNoReturn {
+            parts.append("> **Point of no return.** After this step, going back costs more than going on: decide on the rollback triggers before you start it.")
         }
         return parts.joined(separator: "\n\n")
     }

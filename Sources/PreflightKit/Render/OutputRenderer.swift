@@ -1,28 +1,55 @@
-/// Turns one profile's documents into files: Markdown, HTML pages, theme assets and `explain.json`.
+import Foundation
+
+/// Turns one profile's assembly into files: Markdown, HTML pages, theme assets, the search index,
+/// `explain.json` and `profile.json` (what the site index across profiles reads).
 public struct OutputRenderer: Sendable {
     public var html: HTMLRenderer
 
     public init(html: HTMLRenderer) { self.html = html }
 
-    public func files(for selection: Selection, documents: [Document], theme: Theme) -> [OutputFile] {
+    public func files(for selection: Selection, assembly: Assembly, theme: Theme) -> [OutputFile] {
         let markdown = MarkdownRenderer()
-        let navigation = documents.filter { $0.formats.contains(.html) }
-            .map { ["title": $0.title.components(separatedBy: " — ").first ?? $0.title, "href": $0.path + ".html"] }
+        let documents = assembly.documents
+        let navigation = [("Overview", "index"), ("Checklist", "checklist"), ("Runbook", "runbook"),
+                          ("Customer notices", "comms/index")]
+            .filter { entry in documents.contains { $0.path == entry.1 } }
+            .map { ["title": $0.0, "href": $0.1 + ".html"] }
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
         var files: [OutputFile] = []
         for document in documents {
             if document.formats.contains(.markdown) {
-                files.append(OutputFile(path: document.path + ".md", text: markdown.render(document)))
+                let name = document.path == "index" ? "README.md" : document.path + ".md"
+                files.append(OutputFile(path: name, text: markdown.render(document)))
             }
             if document.formats.contains(.html) {
                 files.append(OutputFile(path: document.path + ".html",
                                         text: html.render(document, site: site, navigation: navigation)))
             }
         }
+        files += assembly.files
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, bytes: bytes))
         }
+        files.append(OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script()))
         files.append(OutputFile(path: "explain.json", bytes: ExplainReport(selection).json()))
+        files.append(OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json()))
         return files
+    }
+}
+
+/// What the site index needs to list a profile without loading it again.
+public struct ProfileCard: Sendable, Codable {
+    public var id: String
+    public var name: String
+
+    public init(_ profile: Profile) {
+        id = profile.id
+        name = profile.name
+    }
+
+    public func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return Array((try? encoder.encode(self)) ?? Data()) + [UInt8(ascii: "\n")]
     }
 }

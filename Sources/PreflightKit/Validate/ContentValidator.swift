@@ -64,12 +64,12 @@ public struct ContentValidator: Sendable {
             if tag.sigil == ">" {
                 diagnostics.append(.error("PF405", "partials (`{{> \(tag.name)}}`) are not available in item bodies",
                                           at: location, hint: "write the text in the item, or link the other item in `related`"))
-            } else if tag.name != ".", ProfileSchema.field(tag.name) == nil {
-                let hint = Suggestion.closest(to: tag.name, among: ProfileSchema.paths).map { "did you mean `{{\($0)}}`?" }
+            } else if !TemplateVariables.isKnown(tag.name, inside: openSections) {
+                let hint = Suggestion.closest(to: tag.name, among: TemplateVariables.all).map { "did you mean `{{\($0)}}`?" }
                     ?? "a variable names a profile field, such as `{{target.version}}`"
                 diagnostics.append(.error("PF404", "unknown template variable `\(tag.name)`", at: location, hint: hint))
-            } else if ["", "&", "{"].contains(tag.sigil), tag.name != ".", !guaranteed.contains(tag.name),
-                      !openSections.contains(tag.name) {
+            } else if ["", "&", "{"].contains(tag.sigil), ProfileSchema.field(tag.name) != nil,
+                      !guaranteed.contains(tag.name), !openSections.contains(tag.name) {
                 diagnostics.append(.warning("PF505", "`{{\(tag.name)}}` is blank for profiles that do not state it",
                                             at: location,
                                             hint: "add `\(tag.name): present` (or a test on it) to `when`, or wrap the text in `{{#\(tag.name)}}…{{/\(tag.name)}}`"))

@@ -1,0 +1,100 @@
+/// One page per reader, with what that reader needs first.
+///
+/// The customer-success view carries no commands: steps appear as titles only and code blocks are
+/// removed from bodies, because that page is forwarded to people who do not run them.
+public struct RoleViewBuilder: Sendable {
+    public init() {}
+
+    /// What each reader sees, in order. Steps show as gates only for readers who decide rather than act.
+    static func plan(for role: Role) -> (intro: String, kinds: [Kind], gatesOnly: Bool) {
+        switch role {
+        case .engineer:
+            ("Steps you carry out, the engine and ORM changes that affect the application, and what to do when something breaks.",
+             [.step, .engineNote, .troubleshooting, .mistake, .faq, .tip], false)
+        case .dba:
+            ("The steps with their exact commands, the engine notes for these versions, and the troubleshooting entries.",
+             [.step, .engineNote, .troubleshooting, .tip, .mistake, .faq], false)
+        case .devops:
+            ("Strategy, replication and lag checks, the go/no-go gates with their thresholds, and the rollback path.",
+             [.strategy, .step, .engineNote, .tip, .concept, .troubleshooting], false)
+        case .productManager:
+            ("The decision points, what could go wrong, and how to judge the plan — no commands.",
+             [.step, .mistake, .criterion, .concept, .whenNot, .faq], true)
+        case .customerSuccess:
+            ("When the window is, what customers will notice, and the notices to send — no commands.",
+             [.faq, .concept], true)
+        case .researcher:
+            ("The strategies compared, the concepts behind them, and the sources for each fact.",
+             [.strategy, .concept, .engineNote, .whenNot, .tip], false)
+        }
+    }
+
+    public func build(_ selection: Selection, renderer: BodyRenderer, schedule: Schedule?) -> [Document] {
+        let evaluator = ConditionEvaluator(profile: selection.profile)
+        let applicable = selection.decisions.filter(\.conditionHolds).map(\.item)
+        return Role.allCases.map { role in
+            let (intro, kinds, gatesOnly) = Self.plan(for: role)
+            let withoutCode = role == .customerSuccess || role == .productManager
+            var sections = [Section(id: "for", title: "For the \(role.title.lowercased())", blocks: [.markdown(intro)])]
+            if role == .customerSuccess {
+                sections.append(Section(id: "window", title: "The window", blocks: [
+                    .markdown(NoticeBuilder.windowTable(selection.profile, schedule: schedule)),
+                    .markdown("The notices to send are on the [customer notices](../comms/index.html) page."),
+                ]))
+            } else {
+                sections.append(Section(id: "environment", title: "This migration", blocks: [
+                    .markdown(ProfileSummary.markdown(selection.profile, vocabulary: renderer.vocabulary)),
+                ]))
+            }
+            for kind in kinds {
+                var items = applicable.filter { $0.kind == kind && $0.isFor(role) }
+                if kind == .step, gatesOnly { items = items.filter(\.gate) }
+                guard !items.isEmpty else { continue }
+                let blocks: [Block] = items.map { item in
+                    if kind == .step {
+                        var task = StepRendering.task(item, renderer: renderer, evaluator: evaluator)
+                        if withoutCode {
+                            task.commands = []
+                            task.body = MarkdownText.removingCode(task.body)
+                        }
+                        return .task(task)
+                    }
+                    let body = renderer.render(item.body).trimmingSpaces
+                    return .entry(GuidanceEntry(id: item.id, title: item.title, summary: item.summary.map(renderer.render),
+                                                severity: item.severity,
+                                                body: withoutCode ? MarkdownText.removingCode(body) : body,
+                                                sources: item.sources, related: []))
+                }
+                let title = kind == .step && gatesOnly ? "Go/no-go decision points" : kind.title
+                sections.append(Section(id: kind.rawValue, title: title, blocks: blocks))
+            }
+            return Document(path: "roles/\(role.rawValue)", title: "\(role.title) view — \(selection.profile.name)",
+                            sections: sections, formats: [.markdown, .html])
+        }
+    }
+}
+
+/// Small edits on GFM text.
+enum MarkdownText {
+    /// Removes fenced and indented code blocks, keeping the prose around them.
+    static func removingCode(_ text: String) -> String {
+        var kept: [Substring] = []
+        var fence: String?
+        var previousBlank = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix { $0 == "`" || $0 == "~" })
+                continue
+            }
+            if previousBlank, line.hasPrefix("    ") || line.hasPrefix("\t") { continue }
+            previousBlank = trimmed.isEmpty
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n").trimmingSpaces
+    }
+}

@@ -1,0 +1,33 @@
+/// Turns a step item into a task for one profile: body and commands filled in, commands that do not
+/// apply dropped, and the profile's rollback thresholds stated at go/no-go gates.
+enum StepRendering {
+    static func task(_ step: Item, renderer: BodyRenderer, evaluator: ConditionEvaluator) -> TaskEntry {
+        let profile = renderer.profile
+        var task = TaskEntry(
+            id: step.id, title: step.title, owner: step.owner, estimate: step.estimate?.describe(for: profile),
+            gate: step.gate, body: renderer.render(step.body).trimmingSpaces,
+            commands: step.commands.filter { evaluator.evaluate($0.when) }.map {
+                Command(title: $0.title, language: $0.language, code: renderer.render($0.code), when: $0.when)
+            })
+        task.pointOfNoReturn = step.pointOfNoReturn
+        if step.gate { task.thresholds = thresholds(profile) }
+        return task
+    }
+
+    /// The rollback triggers the profile states, as one sentence; nil when it states none.
+    static func thresholds(_ profile: Profile) -> String? {
+        let triggers: [(String, String)] = [
+            ("rollback.triggers.replica_lag", "replica lag above"),
+            ("rollback.triggers.error_rate", "error rate above"),
+            ("rollback.triggers.pk_violations", "primary-key violations above"),
+            ("rollback.triggers.p99_latency", "p99 latency above"),
+        ]
+        let parts = triggers.compactMap { path, label in profile[path].map { "\(label) \($0)" } }
+        guard !parts.isEmpty else { return nil }
+        var sentence = "No-go or roll back on " + parts.joined(separator: ", ")
+        if let observation = profile.duration("rollback.triggers.observation") {
+            sentence += ", watched for \(observation) after the switch"
+        }
+        return sentence + "."
+    }
+}

@@ -1,0 +1,17 @@
+/// Names a body or notice template may use besides the profile's fields.
+public enum TemplateVariables {
+    /// Computed lists and the names their entries carry, such as
+    /// `{{#schedule}}{{zone}}: {{starts}}–{{ends}} ({{offset}}){{/schedule}}`.
+    public static let computed: [String: [String]] = [
+        "schedule": ["zone", "starts", "ends", "offset"],
+    ]
+
+    /// Whether `name` is known, given the sections open around it.
+    public static func isKnown(_ name: String, inside sections: [String]) -> Bool {
+        if name == "." || ProfileSchema.field(name) != nil || computed[name] != nil { return true }
+        return sections.contains { computed[$0]?.contains(name) == true }
+    }
+
+    /// Every name, for suggestions.
+    public static var all: [String] { ProfileSchema.paths + computed.keys.sorted() + computed.values.flatMap { $0 } }
+}
