@@ -96,9 +96,9 @@ struct EndToEndTests {
         #expect(!markdown.contains("Product sign-off"), "not for this profile's readers")
 
         let html = try site.read("Output/demo/checklist.html")
-        #expect(html.contains("<section id=\"cutover\">"))
+        #expect(html.contains("<section id=\"cutover\" aria-labelledby=\"cutover-title\">"))
         #expect(html.contains("id=\"step-replica-lag\""))
-        #expect(html.contains("Check replica lag GATE"))
+        #expect(html.contains("<label for=\"check-replica-lag\"><strong class=\"gate-mark\">GO/NO-GO</strong> Check replica lag</label>"))
 
         #expect(site.exists("Output/demo/wiki/Home.md"))
         #expect(site.exists("Output/demo/wiki/_Sidebar.md"))

@@ -27,6 +27,7 @@ struct GFMTests {
         #expect(!safe.contains("<div onclick"))
         #expect(!safe.contains("<script>"))
         #expect(!safe.contains("javascript:"))
+        #expect(safe.contains("<p>a <!-- raw HTML omitted -->"), "the link text stays, the empty anchor goes")
         let unsafe = GFM.html(markdown, unsafe: true)
         #expect(unsafe.contains("<div onclick"))
         #expect(!unsafe.contains("<script>"), "the tagfilter extension still neutralises script tags")

@@ -30,6 +30,14 @@ public enum GFM {
         defer { cmark_node_free(document) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return unsafe ? String(cString: rendered) : droppingEmptyLinks(String(cString: rendered))
+    }
+
+    /// cmark-gfm's safe mode empties unsafe URLs (`<a href="">`); a link to nowhere is worse than
+    /// plain text, so the anchor goes and its text stays.
+    static func droppingEmptyLinks(_ html: String) -> String {
+        guard html.contains("<a href=\"\"") else { return html }
+        return html.replacingOccurrences(of: #"<a href=""( title="[^"]*")?>(.*?)</a>"#, with: "$2",
+                                         options: .regularExpression)
     }
 }

@@ -39,19 +39,21 @@ struct FixtureSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// A minimal theme and vocabulary that every fixture shares.
-    static let basics: [String: String] = [
-        "Content/vocabulary.yml": """
-        engines:
-          postgresql: { name: PostgreSQL, family: postgresql, aliases: [postgres, pg] }
-          mysql: { name: MySQL, family: mysql }
-        values:
-          window.mode: [read-only, offline, online]
-        """,
-        "Content/theme/templates/page.mustache": "<html><title>{{title}}</title><body>{{#nav}}<a href=\"{{href}}\">{{title}}</a>{{/nav}}{{{content}}}</body></html>\n",
-        "Content/theme/templates/document.mustache": """
-        <h1>{{title}}</h1>{{#sections}}<section id="{{id}}"><h2>{{title}}</h2>{{#blocks}}{{{markdown}}}{{#task}}<div class="task" id="step-{{id}}">{{title}}{{#gate}} GATE{{/gate}}{{{body}}}{{#commands}}<pre>{{code}}</pre>{{/commands}}</div>{{/task}}{{#entry}}<article id="{{id}}">{{title}}{{{body}}}</article>{{/entry}}{{/blocks}}</section>{{/sections}}
-        """,
-        "Content/theme/static/style.css": "body { color: black; }\n",
-    ]
+    /// The shipped theme and a small vocabulary that every fixture shares.
+    static let basics: [String: String] = {
+        var files = [
+            "Content/vocabulary.yml": """
+            engines:
+              postgresql: { name: PostgreSQL, family: postgresql, aliases: [postgres, pg] }
+              mysql: { name: MySQL, family: mysql }
+            values:
+              window.mode: [read-only, offline, online]
+            """,
+        ]
+        let theme = Repository.content + "/theme"
+        for file in ContentLoader.walk(theme) {
+            files["Content/theme/" + file] = try? String(contentsOfFile: theme + "/" + file, encoding: .utf8)
+        }
+        return files
+    }()
 }
