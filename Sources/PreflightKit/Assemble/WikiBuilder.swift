@@ -30,6 +30,17 @@ public struct WikiBuilder: Sendable {
                                   formats: [.markdown]))
             links.append((kind.title, kind.wikiPage, items.count))
         }
+        let concepts = included.filter { $0.kind == .concept }.sorted { $0.title.lowercased() < $1.title.lowercased() }
+        if !concepts.isEmpty {
+            let lines = concepts.map { item in
+                "- **[\(item.title)](\(Kind.concept.wikiPage)#\(Slug.github(item.title)))**"
+                    + (item.summary.map { " — " + renderer.render($0) } ?? "")
+            }
+            pages.append(Document(path: "wiki/Glossary", title: "Glossary",
+                                  sections: [Section(id: "terms", title: "", blocks: [.markdown(lines.joined(separator: "\n"))])],
+                                  formats: [.markdown]))
+            links.append(("Glossary", "Glossary", concepts.count))
+        }
         var wikiChecklist = checklist
         wikiChecklist.path = "wiki/Checklist"
         wikiChecklist.formats = [.markdown]
