@@ -38,6 +38,7 @@ public enum ProfileSchema {
         FieldSpec("data.largest_table.rows", .number, "Row count of the largest table"),
         FieldSpec("data.stored_procedures", .number, "Number of stored procedures and functions"),
         FieldSpec("data.jobs", .number, "Number of scheduled jobs (SQL Agent, pg_cron, events)"),
+        FieldSpec("extensions", .list, "Database extensions or plugins in use: postgis, pgvector, pg_cron, …"),
         FieldSpec("topology.replicas", .number, "Number of replicas besides the primary"),
         FieldSpec("topology.replication", .text, "How replicas are fed: streaming, logical, binlog, replica-set, …"),
         FieldSpec("topology.shards", .number, "Number of shards"),

@@ -22,6 +22,7 @@ public struct ContentValidator: Sendable {
             diagnostics += references(item, known: firstByID, ids: ids)
             diagnostics += templateProblems(item)
             diagnostics += lint(item)
+            diagnostics += KindRules().validate(item)
         }
         diagnostics += themeProblems(content.theme)
         return diagnostics

@@ -1,0 +1,133 @@
+/// Shapes of the kind-specific keys that later stages read: a strategy's requirements and timings,
+/// a criterion's machine check, a notice's channel, a prompt rule's section and line.
+///
+/// Checked here so that content written today fails at `check` time, not when the stage that reads
+/// it meets it.
+public struct KindRules: Sendable {
+    public init() {}
+
+    /// The generic checks `review` runs; a criterion names one in `check.type`.
+    public static let checkTypes: [String: (required: [String], optional: [String])] = [
+        "deliverable": (["synonyms"], []),
+        "section-matches": (["section", "pattern"], ["min"]),
+        "document-matches": (["pattern"], ["min"]),
+        "document-lacks": (["pattern"], []),
+        "mentions-profile": (["field"], ["section"]),
+        "code-mentions-profile": (["field"], []),
+        "code-lacks-profile": (["field"], []),
+        "versions-match": (["fields"], []),
+        "section-not-shorter": (["section", "than"], []),
+        "structured-list": (["section", "pattern"], []),
+        "code-blocks": ([], ["min"]),
+    ]
+    public static let channels = ["email", "status-page", "reminder", "completed", "rollback", "extended"]
+    public static let promptSections = ["role", "context", "deliverables", "constraints", "include", "tools", "rollback",
+                                        "format"]
+    static let strategyRequires = ["tools", "any_tools", "hosting", "topology"]
+
+    public func validate(_ item: Item) -> [Diagnostic] {
+        switch item.kind {
+        case .criterion: criterion(item)
+        case .notice: notice(item)
+        case .promptRule: promptRule(item)
+        case .strategy: strategy(item)
+        default: []
+        }
+    }
+
+    func criterion(_ item: Item) -> [Diagnostic] {
+        let location = item.location(of: "check")
+        guard case .map(let check)? = item.extras["check"] else {
+            return [.error("PF410", "a criterion needs `check` with a `type`", at: item.location(of: "kind"),
+                           hint: "types: \(Self.checkTypes.keys.sorted().joined(separator: ", "))")]
+        }
+        guard let type = check["type"]?.string, let spec = Self.checkTypes[type] else {
+            let hint = Suggestion.closest(to: check["type"]?.string ?? "", among: Array(Self.checkTypes.keys))
+                .map { "did you mean `\($0)`?" } ?? "types: \(Self.checkTypes.keys.sorted().joined(separator: ", "))"
+            return [.error("PF410", "`check.type` must name one of the review's checks", at: location, hint: hint)]
+        }
+        var diagnostics: [Diagnostic] = []
+        for key in spec.required where check[key] == nil {
+            diagnostics.append(.error("PF410", "a `\(type)` check needs `\(key)`", at: location, hint: "add `\(key):` under `check`"))
+        }
+        for key in check.keys.sorted() where key != "type" && !spec.required.contains(key) && !spec.optional.contains(key) {
+            diagnostics.append(.error("PF410", "a `\(type)` check has no key `\(key)`", at: location,
+                                      hint: "it takes \((spec.required + spec.optional).joined(separator: ", "))"))
+        }
+        if case .scalar(let pattern)? = check["pattern"], (try? Regex(pattern)) == nil {
+            diagnostics.append(.error("PF410", "`check.pattern` is not a valid regular expression", at: location,
+                                      hint: "test it; escape `\\` in double-quoted YAML or use single quotes"))
+        }
+        for key in ["field", "fields"] {
+            let paths: [String]
+            switch check[key] {
+            case .scalar(let path)?: paths = [path]
+            case .list(let values)?: paths = values.compactMap(\.string)
+            default: paths = []
+            }
+            for path in paths where ProfileSchema.field(path) == nil {
+                diagnostics.append(.error("PF410", "`\(path)` is not a profile field", at: location,
+                                          hint: Suggestion.closest(to: path, among: ProfileSchema.paths).map { "did you mean `\($0)`?" }))
+            }
+        }
+        if let weight = item.extras["weight"]?.string, Int(weight) == nil {
+            diagnostics.append(.error("PF410", "`weight` must be a whole number", at: item.location(of: "weight"),
+                                      hint: "write `weight: 2`"))
+        }
+        return diagnostics
+    }
+
+    func notice(_ item: Item) -> [Diagnostic] {
+        guard let channel = item.extras["channel"]?.string else {
+            return [.error("PF411", "a notice needs a `channel`", at: item.location(of: "kind"),
+                           hint: "one of: \(Self.channels.joined(separator: ", "))")]
+        }
+        guard Self.channels.contains(channel) else {
+            return [.error("PF411", "`\(channel)` is not a notice channel", at: item.location(of: "channel"),
+                           hint: Suggestion.closest(to: channel, among: Self.channels).map { "did you mean `\($0)`?" }
+                               ?? "one of: \(Self.channels.joined(separator: ", "))")]
+        }
+        return []
+    }
+
+    func promptRule(_ item: Item) -> [Diagnostic] {
+        guard let section = item.extras["section"]?.string, Self.promptSections.contains(section) else {
+            return [.error("PF412", "a prompt rule needs a `section` of the prompt", at: item.location(of: "section"),
+                           hint: "one of: \(Self.promptSections.joined(separator: ", "))")]
+        }
+        if item.extras["line"]?.string == nil, item.body.trimmingSpaces.isEmpty {
+            return [.error("PF412", "a prompt rule needs a `line` (or a body) to add to the prompt",
+                           at: item.location(of: "kind"), hint: "write `line: \"Topology: …\"` with profile variables")]
+        }
+        return []
+    }
+
+    func strategy(_ item: Item) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if case .map(let requires)? = item.extras["requires"] {
+            for key in requires.keys.sorted() where !Self.strategyRequires.contains(key) {
+                diagnostics.append(.error("PF413", "`requires` has no key `\(key)`", at: item.location(of: "requires"),
+                                          hint: "it takes \(Self.strategyRequires.joined(separator: ", "))"))
+            }
+        }
+        if item.extras["downtime"] == nil {
+            diagnostics.append(.error("PF413", "a strategy needs `downtime`", at: item.location(of: "kind"),
+                                      hint: "a duration, or `{ rate: 100 GB/h, of: data.size, plus: 10m }`"))
+        }
+        if item.extras["rpo"] == nil {
+            diagnostics.append(.error("PF413", "a strategy needs `rpo`", at: item.location(of: "kind"),
+                                      hint: "the data it can lose: `0`, or a duration such as `5m`"))
+        }
+        if case .list(let rules)? = item.extras["excludes"] {
+            for rule in rules {
+                guard case .map(let fields) = rule, fields["when"] != nil, fields["reason"]?.string != nil else {
+                    diagnostics.append(.error("PF413", "each `excludes` entry needs `when` and `reason`",
+                                              at: item.location(of: "excludes"),
+                                              hint: "write `- { when: { target.hosting: rds }, reason: … }`"))
+                    continue
+                }
+            }
+        }
+        return diagnostics
+    }
+}

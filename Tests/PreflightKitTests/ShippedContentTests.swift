@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import PreflightKit
+
+/// The shipped knowledge base, built for every example profile: it validates without a warning, and
+/// each profile gets the guidance that fits it and none that does not.
+@Suite("Shipped content", .serialized)
+struct ShippedContentTests {
+    /// Built once for the whole suite into a temporary folder.
+    static let build: (output: String, result: BuildResult) = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-shipped-\(UUID().uuidString)").path
+        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, outputRoot: output, strict: true))
+        return (output, result)
+    }()
+
+    static var profiles: [Profile] {
+        let (content, _) = Repository.loaded
+        return Pipeline().loadProfiles(BuildRequest(contentRoot: Repository.content), content: content).0
+    }
+
+    func read(_ profile: String, _ file: String) throws -> String {
+        try String(contentsOfFile: Self.build.output + "/" + profile + "/" + file, encoding: .utf8)
+    }
+
+    func explain(_ profile: String) throws -> [String: Bool] {
+        struct Report: Decodable { struct Entry: Decodable { var id: String; var included: Bool }; var items: [Entry] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.build.output + "/" + profile + "/explain.json"))
+        return Dictionary(uniqueKeysWithValues: try JSONDecoder().decode(Report.self, from: data).items.map { ($0.id, $0.included) })
+    }
+
+    @Test func checksStrictlyWithoutAWarning() {
+        let check = Pipeline().check(BuildRequest(contentRoot: Repository.content, strict: true))
+        #expect(check.diagnostics.isEmpty, "\(check.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(!Self.build.result.failed)
+    }
+
+    @Test func meetsTheCoverageMinimums() {
+        let items = Repository.loaded.0.items
+        func count(_ kind: Kind, tag: String? = nil, folder: String? = nil) -> Int {
+            items.filter { $0.kind == kind && (tag == nil || $0.tags.contains(tag!))
+                && (folder == nil || $0.file.contains("/\(folder!)/")) }.count
+        }
+        #expect(items.count >= 300)
+        #expect(count(.mistake) >= 12 && count(.troubleshooting) >= 12 && count(.tip) >= 20 && count(.faq) >= 15)
+        #expect(count(.criterion) >= 15 && count(.concept) >= 8 && count(.whenNot) >= 5)
+        for family in ["postgresql", "mysql", "mongodb", "sqlserver", "oracle"] {
+            #expect(count(.engineNote, folder: "engines/\(family)") >= 25, "\(family)")
+        }
+        #expect(count(.engineNote, tag: "orm") >= 15)
+        #expect(count(.engineNote, tag: "cloud") >= 12)
+        #expect(count(.engineNote, tag: "compliance") >= 6)
+        #expect(count(.step) >= 70)
+        for phase in Phase.allCases { #expect(items.contains { $0.kind == .step && $0.phase == phase }, "\(phase)") }
+        #expect(count(.strategy) >= 10 && count(.notice) >= 6 && count(.promptRule) >= 12)
+        #expect(Self.profiles.count >= 10)
+    }
+
+    @Test func everyFactualItemCitesItsSource() {
+        for item in Repository.loaded.0.items where item.kind == .engineNote || item.kind == .strategy {
+            #expect(!item.sources.isEmpty, "\(item.file)")
+        }
+    }
+
+    /// An engine note filed under `engines/<family>/` shows only for profiles that have that family.
+    @Test func engineNotesStayWithTheirEngines() throws {
+        for profile in Self.profiles {
+            let families = Set([profile.text("source.family"), profile.text("target.family")].compactMap { $0 })
+            let included = try explain(profile.id)
+            for item in Repository.loaded.0.items where item.kind == .engineNote && included[item.id] == true {
+                guard let range = item.file.range(of: "/engines/") else { continue }
+                let family = item.file[range.upperBound...].split(separator: "/").first.map(String.init) ?? ""
+                #expect(families.contains(family), "\(item.id) (\(family)) appears for \(profile.id)")
+            }
+        }
+    }
+
+    /// No step or note about replicas reaches a profile without replicas.
+    @Test func noReplicaStepsWithoutReplicas() throws {
+        let replicaCommands = ["pg_stat_replication", "SHOW REPLICA STATUS", "SHOW SLAVE STATUS", "rs.printSecondaryReplicationInfo"]
+        for profile in Self.profiles where (profile.number("topology.replicas") ?? 0) == 0 {
+            let runbook = try read(profile.id, "runbook.md") + read(profile.id, "checklist.md")
+            for command in replicaCommands { #expect(!runbook.contains(command), "\(profile.id): \(command)") }
+        }
+    }
+
+    @Test func customerSuccessViewsHoldNoCommands() throws {
+        for profile in Self.profiles {
+            for file in ["roles/customer-success.html", "comms/index.html"] {
+                let page = try read(profile.id, file)
+                #expect(!page.contains("<pre"), "\(profile.id)/\(file)")
+                #expect(!page.contains("<code"), "\(profile.id)/\(file)")
+            }
+        }
+    }
+
+    @Test func theSeedScenarioGetsItsGuidance() throws {
+        let id = "acme-billing-pg12-to-15"
+        let included = try explain(id)
+        for present in ["pg15-public-schema-create", "sequelize-pg15-migrations-role", "step-monitor-replication-lag",
+                        "step-sync-sequences", "pg-logical-replication-limits", "mistake-no-topology"] {
+            #expect(included[present] == true, "\(present) should apply to \(id)")
+        }
+        for absent in ["pg-upgrade-check-first", "mistake-no-rollback-triggers", "pg-postgis-upgrade"] {
+            #expect(included[absent] == false, "\(absent) should not apply to \(id)")
+        }
+        #expect(!included.contains { $0.value && ($0.key.hasPrefix("mysql") || $0.key.hasPrefix("mongo") || $0.key.hasPrefix("ora-")) })
+        let checklist = try read(id, "checklist.md")
+        #expect(checklist.contains("No-go or roll back on replica lag above 1m, error rate above 0.5%"))
+        let notices = try read(id, "comms/index.md")
+        #expect(notices.contains("Europe/Berlin"))
+    }
+}
