@@ -87,6 +87,8 @@ extension ItemDecoder {
         }
     }
 
+    static let estimateKeys = ["rate", "of", "plus", "bound", "limit"]
+
     func estimate(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> Estimate? {
         switch tree {
         case .scalar(let text, let location):
@@ -98,37 +100,56 @@ extension ItemDecoder {
             }
         case .mapping(let pairs, let location):
             let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            for pair in pairs where !["rate", "of", "plus"].contains(pair.key) {
+            for pair in pairs where !Self.estimateKeys.contains(pair.key) {
                 diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in an estimate", at: pair.keyLocation,
-                                          hint: "an estimate has `rate`, `of` and optionally `plus`"))
+                                          hint: "an estimate has `rate`, `of`, and optionally `plus`, `bound`, `limit`"))
             }
-            guard let rateText = values["rate"]?.value.scalar, let path = values["of"]?.value.scalar else {
+            guard let rateEntry = values["rate"], let rateText = rateEntry.value.scalar,
+                  let ofEntry = values["of"], let path = ofEntry.value.scalar else {
                 diagnostics.append(.error("PF108", "a rate estimate needs `rate` and `of`", at: location,
                                           hint: "write `estimate: { rate: 100 GB/h, of: data.size, plus: 5m }`"))
                 return nil
             }
             guard ProfileSchema.field(path)?.type == .size else {
                 diagnostics.append(.error("PF108", "`of: \(path)` must name a data-size field of the profile",
-                                          at: values["of"]!.value.location,
-                                          hint: "such as `data.size` or `data.largest_table.size`"))
+                                          at: ofEntry.value.location, hint: "such as `data.size` or `data.largest_table.size`"))
                 return nil
             }
-            var plus = TimeSpan(seconds: 0)
-            if let plusText = values["plus"]?.value.scalar {
-                switch TimeSpan.parse(plusText) {
-                case .success(let time): plus = time
-                case .failure(let error):
-                    diagnostics.append(.error("PF108", error.message, at: values["plus"]!.value.location, hint: error.hint))
+            var result = Estimate(fixed: TimeSpan(seconds: 0), of: path)
+            if let entry = values["plus"], let text = entry.value.scalar {
+                switch TimeSpan.parse(text) {
+                case .success(let time): result.fixed = time
+                case .failure(let error): diagnostics.append(.error("PF108", error.message, at: entry.value.location, hint: error.hint))
                 }
             }
-            switch Throughput.parse(rateText) {
-            case .success(let rate) where rate.bytesPerSecond > 0: return .rate(rate, of: path, plus: plus)
-            case .success: diagnostics.append(.error("PF108", "a rate of zero never finishes", at: values["rate"]!.value.location,
-                                                     hint: "give the measured rate"))
-            case .failure(let error):
-                diagnostics.append(.error("PF108", error.message, at: values["rate"]!.value.location, hint: error.hint))
+            if let entry = values["bound"], let text = entry.value.scalar {
+                if let bound = Estimate.Bound(rawValue: text) { result.bound = bound } else {
+                    diagnostics.append(.error("PF108", "`bound` must be io, cpu or network", at: entry.value.location,
+                                              hint: "say what limits the step: disk (`io`), processing (`cpu`) or the link (`network`)"))
+                }
             }
-            return nil
+            if let entry = values["limit"], let text = entry.value.scalar {
+                if ProfileSchema.field(text)?.type == .throughput { result.limit = text } else {
+                    diagnostics.append(.error("PF108", "`limit: \(text)` must name a throughput field of the profile",
+                                              at: entry.value.location, hint: "such as `hardware.disk_throughput` or `hardware.network`"))
+                }
+            }
+            let pieces = rateText.components(separatedBy: "..").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            var rates: [Throughput] = []
+            for piece in pieces.prefix(2) {
+                switch Throughput.parse(piece) {
+                case .success(let rate) where rate.bytesPerSecond > 0: rates.append(rate)
+                case .success:
+                    diagnostics.append(.error("PF108", "a rate of zero never finishes", at: rateEntry.value.location,
+                                              hint: "give the measured rate"))
+                case .failure(let error):
+                    diagnostics.append(.error("PF108", error.message, at: rateEntry.value.location, hint: error.hint))
+                }
+            }
+            guard rates.count == pieces.count, !rates.isEmpty, pieces.count <= 2 else { return nil }
+            result.fast = rates.max()
+            result.slow = rates.min()
+            return result
         default:
             diagnostics.append(.error("PF108", "`estimate` must be a duration or a rate mapping", at: tree.location,
                                       hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))

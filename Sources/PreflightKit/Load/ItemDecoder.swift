@@ -46,7 +46,8 @@ public struct ItemDecoder: Sendable {
         for entry in entries { item.keyLocations[entry.key] = entry.keyLocation }
         decodeCommon(&item, fields, diagnostics: &diagnostics)
         if kind == .step { decodeStep(&item, fields, diagnostics: &diagnostics) }
-        for key in ItemSchema.specific[kind] ?? [] where kind != .step {
+        if kind == .strategy { item.strategy = decodeStrategy(fields, at: location, diagnostics: &diagnostics) }
+        for key in ItemSchema.specific[kind] ?? [] where kind != .step && kind != .strategy {
             if let entry = fields[key] { item.extras[key] = Self.value(entry.value) }
         }
         return item

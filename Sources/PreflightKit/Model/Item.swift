@@ -25,6 +25,9 @@ public struct Item: Sendable, Identifiable {
     public var pointOfNoReturn: Bool
     public var commands: [Command]
 
+    /// A strategy's requirements, exclusions and timings.
+    public var strategy: StrategySpec?
+
     /// Kind-specific keys that later stages read (a strategy's requirements, a criterion's check).
     public var extras: [String: YAMLValue]
 
@@ -52,6 +55,7 @@ public struct Item: Sendable, Identifiable {
         self.gate = false
         self.pointOfNoReturn = false
         self.commands = []
+        self.strategy = nil
         self.extras = [:]
         self.file = file
         self.bodyLine = 1

@@ -1,5 +1,5 @@
-/// Shapes of the kind-specific keys that later stages read: a strategy's requirements and timings,
-/// a criterion's machine check, a notice's channel, a prompt rule's section and line.
+/// Shapes of the kind-specific keys that later stages read: a criterion's machine check, a notice's
+/// channel, a prompt rule's section and line. (Strategies are decoded into `StrategySpec` at load.)
 ///
 /// Checked here so that content written today fails at `check` time, not when the stage that reads
 /// it meets it.
@@ -23,14 +23,12 @@ public struct KindRules: Sendable {
     public static let channels = ["email", "status-page", "reminder", "completed", "rollback", "extended"]
     public static let promptSections = ["role", "context", "deliverables", "constraints", "include", "tools", "rollback",
                                         "format"]
-    static let strategyRequires = ["tools", "any_tools", "hosting", "topology"]
 
     public func validate(_ item: Item) -> [Diagnostic] {
         switch item.kind {
         case .criterion: criterion(item)
         case .notice: notice(item)
         case .promptRule: promptRule(item)
-        case .strategy: strategy(item)
         default: []
         }
     }
@@ -100,34 +98,5 @@ public struct KindRules: Sendable {
                            at: item.location(of: "kind"), hint: "write `line: \"Topology: …\"` with profile variables")]
         }
         return []
-    }
-
-    func strategy(_ item: Item) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        if case .map(let requires)? = item.extras["requires"] {
-            for key in requires.keys.sorted() where !Self.strategyRequires.contains(key) {
-                diagnostics.append(.error("PF413", "`requires` has no key `\(key)`", at: item.location(of: "requires"),
-                                          hint: "it takes \(Self.strategyRequires.joined(separator: ", "))"))
-            }
-        }
-        if item.extras["downtime"] == nil {
-            diagnostics.append(.error("PF413", "a strategy needs `downtime`", at: item.location(of: "kind"),
-                                      hint: "a duration, or `{ rate: 100 GB/h, of: data.size, plus: 10m }`"))
-        }
-        if item.extras["rpo"] == nil {
-            diagnostics.append(.error("PF413", "a strategy needs `rpo`", at: item.location(of: "kind"),
-                                      hint: "the data it can lose: `0`, or a duration such as `5m`"))
-        }
-        if case .list(let rules)? = item.extras["excludes"] {
-            for rule in rules {
-                guard case .map(let fields) = rule, fields["when"] != nil, fields["reason"]?.string != nil else {
-                    diagnostics.append(.error("PF413", "each `excludes` entry needs `when` and `reason`",
-                                              at: item.location(of: "excludes"),
-                                              hint: "write `- { when: { target.hosting: rds }, reason: … }`"))
-                    continue
-                }
-            }
-        }
-        return diagnostics
     }
 }
