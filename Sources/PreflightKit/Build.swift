@@ -116,7 +116,8 @@ public struct Pipeline: Sendable {
         let (profiles, profileProblems) = loadProfiles(request, content: content)
         clock.lap("load", into: &result)
         let diagnostics = (loadProblems + profileProblems + ContentValidator().validate(content)
-            + profiles.flatMap { ProfileValidator().validate($0, content: content) }).sorted()
+            + profiles.flatMap { ProfileValidator().validate($0, content: content) + ProfileLint().diagnostics($0, content: content) })
+            .sorted()
         clock.lap("validate", into: &result)
         return (content, profiles, diagnostics)
     }

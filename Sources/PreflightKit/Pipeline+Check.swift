@@ -34,4 +34,21 @@ extension Pipeline {
         }
         return .success(Explanation(decision: decision, profile: profile, readers: selection.readers))
     }
+
+    /// The tailored AI prompt for the request's single profile.
+    public func prompt(_ request: BuildRequest) -> Result<String, DiagnosticsError> {
+        var clock = StageClock()
+        var scratch = BuildResult()
+        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
+        guard let profile = profiles.first else {
+            return .failure(DiagnosticsError([.error("PF701", "no profile to build a prompt for",
+                                                     at: SourceLocation(file: "<arguments>"), hint: "pass --profile FILE")]))
+        }
+        let selection = Selector().select(content, for: profile, readers: request.readers)
+        let schedule = Schedule(profile: profile)
+        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
+                                    computed: ["schedule": schedule?.templateValues ?? []])
+        return .success(PromptBuilder().text(selection, renderer: renderer))
+    }
 }

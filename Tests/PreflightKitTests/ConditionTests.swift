@@ -149,3 +149,30 @@ struct ConditionTests {
         #expect(!fields.contains("application.orm") && !fields.contains("topology.replicas"))
     }
 }
+
+@Suite("Upgrade paths")
+struct UpgradePathTests {
+    let vocabulary = Vocabulary(engines: [
+        .init(id: "mongodb", name: "MongoDB", family: "mongodb", aliases: [],
+              upgradePath: ["4.2", "4.4", "5.0", "6.0", "7.0"].map { try! Version.parse($0).get() }),
+        .init(id: "postgresql", name: "PostgreSQL", family: "postgresql", aliases: []),
+    ])
+
+    func profile(_ engine: String, _ from: String, _ to: String) -> Profile {
+        var profile = Profile(id: "p", name: "p", origin: "p")
+        profile.values["source.engine"] = .engine(engine)
+        profile.values["target.engine"] = .engine(engine)
+        profile.values["source.version"] = .version(try! Version.parse(from).get())
+        profile.values["target.version"] = .version(try! Version.parse(to).get())
+        return profile
+    }
+
+    @Test func mongo44To60IsTwoHops() throws {
+        let hops = try #require(UpgradePath.hops(for: profile("mongodb", "4.4.29", "6.0.12"), vocabulary: vocabulary))
+        #expect(hops.map(\.description) == ["4.4", "5.0", "6.0"])
+    }
+
+    @Test func enginesWithoutAPathMayJump() {
+        #expect(UpgradePath.hops(for: profile("postgresql", "12", "15"), vocabulary: vocabulary) == nil)
+    }
+}

@@ -26,9 +26,27 @@ public struct Assembler: Sendable {
         let rendered = notices.notices(selection, renderer: renderer)
         let comms = notices.documents(rendered, profile: profile, schedule: schedule)
         let roles = RoleViewBuilder().build(selection, renderer: renderer, schedule: schedule)
-        var documents = [checklist, runbook] + comms + roles + wiki
-        documents.insert(OverviewBuilder().build(selection, renderer: renderer, documents: documents, schedule: schedule), at: 0)
+        let assessments = StrategyAdvisor().assess(content, for: profile)
+        let strategies = StrategyBuilder()
+        let memo = strategies.memo(assessments, selection: selection, renderer: renderer)
+        let risks = RiskRegisterBuilder().build(selection, renderer: renderer)
+        let prompt = PromptBuilder().document(selection, renderer: renderer)
+        var documents = [checklist, runbook, risks, memo, prompt] + comms + roles + wiki
+        let context = OverviewBuilder.Context(
+            strategy: strategies.advice(assessments, profile: profile, vocabulary: content.vocabulary),
+            timeline: RunbookBuilder.timeline(for: selection, renderer: renderer),
+            gaps: ProfileLint().gaps(profile, content: content),
+            risks: RiskRegisterBuilder().risks(selection))
+        documents.insert(OverviewBuilder().build(selection, renderer: renderer, documents: documents, schedule: schedule,
+                                                 context: context), at: 0)
         var files: [OutputFile] = []
+        for document in documents {
+            for section in document.sections {
+                for case .figure(let svg, _, let file) in section.blocks where !files.contains(where: { $0.path == file }) {
+                    files.append(OutputFile(path: file, text: svg))
+                }
+            }
+        }
         if let ics = notices.calendar(profile, schedule: schedule, stamp: sourceDate) {
             files.append(OutputFile(path: "comms/maintenance.ics", text: ics))
         }

@@ -3,7 +3,16 @@
 public struct OverviewBuilder: Sendable {
     public init() {}
 
-    public func build(_ selection: Selection, renderer: BodyRenderer, documents: [Document], schedule: Schedule?) -> Document {
+    /// What other builders worked out that the front page summarises.
+    public struct Context: Sendable {
+        public var strategy: [Block]
+        public var timeline: TimelineChart?
+        public var gaps: [ProfileLint.Gap]
+        public var risks: [RiskRegisterBuilder.Risk]
+    }
+
+    public func build(_ selection: Selection, renderer: BodyRenderer, documents: [Document], schedule: Schedule?,
+                      context: Context) -> Document {
         let profile = selection.profile
         var sections = [Section(id: "environment", title: "This migration", blocks: [
             .markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary)),
@@ -11,9 +20,25 @@ public struct OverviewBuilder: Sendable {
         if let schedule, let first = schedule.local.first {
             sections[0].blocks.append(.markdown("Window: \(first.starts)–\(first.ends) \(first.zone) (\(first.offset))."))
         }
+        sections.append(Section(id: "strategy", title: "Strategy", blocks: context.strategy))
+        if let timeline = context.timeline {
+            sections.append(Section(id: "timeline", title: "Cutover timeline", blocks: [
+                .figure(svg: timeline.svg(id: "overview-timeline"), caption: "Cutover steps against the window", file: "timeline.svg"),
+            ]))
+        }
+        if !context.gaps.isEmpty {
+            let lines = context.gaps.map { gap in
+                "- **\(gap.fields.map { "`\($0)`" }.joined(separator: ", ")) not stated** — \(ProfileSummary.escape(gap.mistake.title))"
+                    + (gap.leftOut.isEmpty ? "" : "; \(gap.leftOut.count) item(s) that need it were left out")
+            }
+            sections.append(Section(id: "gaps", title: "Profile gaps", blocks: [.markdown(lines.joined(separator: "\n"))]))
+        }
         let links: [(String, String, String)] = [
             ("Pre-cutover checklist", "checklist", "print it for the cutover night"),
             ("Cutover runbook", "runbook", "numbered steps, clock and rollback"),
+            ("Risk register", "risks", "likelihood, impact, mitigation and owner, with the matrix"),
+            ("Strategy memo", "memo", "the strategies compared, for researchers and reviewers"),
+            ("AI prompt", "prompt", "the tailored prompt to paste into an assistant"),
             ("Customer notices", "comms/index", "email, status page, reminder, completed, rollback, calendar"),
         ]
         let available = Set(documents.map(\.path))
@@ -23,13 +48,15 @@ public struct OverviewBuilder: Sendable {
         sections.append(Section(id: "documents", title: "Documents", blocks: [.markdown(lines.joined(separator: "\n"))]))
         sections.append(Section(id: "readers", title: "Views by reader", blocks: [.markdown(
             Role.allCases.map { "- [\($0.title)](roles/\($0.rawValue).html)" }.joined(separator: "\n"))]))
-        let risks = selection.included
-            .filter { ($0.severity ?? .low) >= .high && $0.kind != .step }
-            .sorted { ($0.severity ?? .low, $1.id) > ($1.severity ?? .low, $0.id) }
-            .prefix(8)
-        if !risks.isEmpty {
-            let rows = risks.map { "- **\($0.severity?.rawValue ?? "")** — \(ProfileSummary.escape($0.title))" + ($0.summary.map { ": \(renderer.render($0))" } ?? "") }
-            sections.append(Section(id: "risks", title: "Top risks", blocks: [.markdown(rows.joined(separator: "\n"))]))
+        let top = context.risks.prefix(6)
+        if !top.isEmpty {
+            let rows = top.map { risk in
+                "- **R\(risk.number) · \(risk.impact.rawValue)** — \(ProfileSummary.escape(risk.item.title))"
+                    + (risk.item.summary.map { ": " + renderer.render($0) } ?? "")
+            }
+            sections.append(Section(id: "risks", title: "Top risks", blocks: [
+                .markdown(rows.joined(separator: "\n") + "\n\nThe whole [risk register](risks.html) has \(context.risks.count) entries."),
+            ]))
         }
         let counts = Kind.allCases.compactMap { kind -> String? in
             let count = selection.included.filter { $0.kind == kind }.count

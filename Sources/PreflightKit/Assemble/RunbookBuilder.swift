@@ -32,6 +32,11 @@ public struct RunbookBuilder: Sendable {
         if !before.tasks.isEmpty {
             sections.append(Section(id: "before-window", title: "Before the window opens", blocks: before.tasks.map(Block.task)))
         }
+        if let chart = Self.timeline(cutover.tasks, steps: steps, profile: profile) {
+            sections.append(Section(id: "timeline", title: "Timeline", blocks: [
+                .figure(svg: chart.svg(), caption: "Cutover steps against the window", file: "timeline.svg"),
+            ]))
+        }
         sections.append(Section(id: "cutover", title: "Cutover", blocks: cutover.tasks.isEmpty
             ? [.markdown("_No cutover steps apply to this profile._")] : cutover.tasks.map(Block.task)))
         let after = Self.number(tasks(.afterCutover), prefix: "V", steps: steps, phase: .afterCutover,
@@ -46,6 +51,30 @@ public struct RunbookBuilder: Sendable {
         return Document(path: "runbook", title: "Cutover runbook — \(profile.name)",
                         summary: "Carry out the steps in order. Times are estimates from the content and the profile; replace them with the times measured in the rehearsal.",
                         sections: sections, formats: [.markdown, .html])
+    }
+
+    /// The cutover timeline for a selection, as the overview shows it.
+    static func timeline(for selection: Selection, renderer: BodyRenderer) -> TimelineChart? {
+        let evaluator = ConditionEvaluator(profile: selection.profile)
+        let steps = selection.included.filter { $0.kind == .step }
+        var tasks = steps.filter { $0.phase == .cutover }.map { StepRendering.task($0, renderer: renderer, evaluator: evaluator) }
+        if !tasks.contains(where: \.pointOfNoReturn), let last = tasks.indices.last { tasks[last].pointOfNoReturn = true }
+        return timeline(tasks, steps: steps, profile: selection.profile)
+    }
+
+    /// The cutover as bars on the clock; nil when no cutover step has a time for this profile.
+    static func timeline(_ tasks: [TaskEntry], steps: [Item], profile: Profile) -> TimelineChart? {
+        let estimates = Dictionary(steps.map { ($0.id, $0.estimate) }, uniquingKeysWith: { first, _ in first })
+        var elapsed = TimeSpan(seconds: 0)
+        var bars: [TimelineChart.Bar] = []
+        for task in tasks {
+            guard let time = estimates[task.id]??.resolve(for: profile) else { continue }
+            bars.append(.init(label: task.title, start: elapsed, end: elapsed + time, pointOfNoReturn: task.pointOfNoReturn))
+            elapsed = elapsed + time
+        }
+        guard !bars.isEmpty else { return nil }
+        return TimelineChart(bars: bars, window: profile.duration("window.duration"),
+                             title: "Cutover timeline for \(profile.name): \(elapsed) planned against a window of \(profile.duration("window.duration")?.description ?? "unstated length")")
     }
 
     struct Numbered {

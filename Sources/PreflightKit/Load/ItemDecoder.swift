@@ -63,6 +63,7 @@ public struct ItemDecoder: Sendable {
         }
         if let entry = fields["phase"] { item.phase = decodeEnum(Phase.self, entry, diagnostics: &diagnostics) }
         if let entry = fields["severity"] { item.severity = decodeEnum(Severity.self, entry, diagnostics: &diagnostics) }
+        if let entry = fields["likelihood"] { item.likelihood = decodeEnum(Likelihood.self, entry, diagnostics: &diagnostics) }
         if let entry = fields["tags"] { item.tags = strings(entry, diagnostics: &diagnostics).map(\.0) }
         if let entry = fields["related"] { item.related = strings(entry, diagnostics: &diagnostics).map(\.0) }
         if let entry = fields["order"], let text = string(entry, diagnostics: &diagnostics) {

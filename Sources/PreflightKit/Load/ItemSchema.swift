@@ -2,7 +2,8 @@
 public enum ItemSchema {
     /// Keys every item may carry.
     public static let common: [String] = [
-        "id", "kind", "title", "summary", "when", "roles", "phase", "severity", "tags", "related", "sources", "order",
+        "id", "kind", "title", "summary", "when", "roles", "phase", "severity", "likelihood", "tags", "related", "sources",
+        "order",
     ]
 
     /// Keys only some kinds carry. Their meaning is read by later stages (strategy advisor, review).

@@ -59,7 +59,7 @@ struct VocabularyLoader {
     }
 
     private func engine(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Vocabulary.Engine {
-        var name = entry.key, family = entry.key, aliases: [String] = []
+        var name = entry.key, family = entry.key, aliases: [String] = [], path: [Version] = [], source: String?
         if case .mapping(let fields, _) = entry.value {
             for field in fields {
                 switch field.key {
@@ -67,12 +67,24 @@ struct VocabularyLoader {
                 case "family": family = field.value.scalar ?? family
                 case "aliases":
                     if case .sequence(let list, _) = field.value { aliases = list.compactMap(\.scalar) }
+                case "upgrade_path":
+                    guard case .sequence(let list, _) = field.value else { continue }
+                    for element in list {
+                        switch element.scalar.map(Version.parse) {
+                        case .success(let version)?: path.append(version)
+                        default:
+                            diagnostics.append(.error("PF204", "`upgrade_path` holds versions", at: element.location,
+                                                      hint: "write `upgrade_path: [\"4.4\", \"5.0\", \"6.0\"]`"))
+                        }
+                    }
+                case "upgrade_source": source = field.value.scalar
                 default:
                     diagnostics.append(.error("PF102", "unknown engine key `\(field.key)`", at: field.keyLocation,
-                                              hint: "an engine has `name`, `family` and `aliases`"))
+                                              hint: "an engine has `name`, `family`, `aliases`, `upgrade_path` and `upgrade_source`"))
                 }
             }
         }
-        return Vocabulary.Engine(id: entry.key, name: name, family: family, aliases: aliases)
+        return Vocabulary.Engine(id: entry.key, name: name, family: family, aliases: aliases, upgradePath: path,
+                                 upgradeSource: source)
     }
 }

@@ -41,6 +41,8 @@ public enum Block: Sendable {
     case task(TaskEntry)
     /// A guidance item shown in full.
     case entry(GuidanceEntry)
+    /// A chart: inline SVG in HTML, an image link to `file` in Markdown.
+    case figure(svg: String, caption: String, file: String)
 }
 
 /// A step as the reader ticks it off (checklist) or carries it out in order (runbook).

@@ -9,6 +9,8 @@ public struct Item: Sendable, Identifiable {
     public var roles: [Role]
     public var phase: Phase?
     public var severity: Severity?
+    /// How likely the problem is for profiles the item applies to; risks without it count as medium.
+    public var likelihood: Likelihood?
     public var tags: [String]
     public var related: [String]
     public var sources: [Citation]
@@ -45,6 +47,7 @@ public struct Item: Sendable, Identifiable {
         self.roles = []
         self.phase = nil
         self.severity = nil
+        self.likelihood = nil
         self.tags = []
         self.related = []
         self.sources = []

@@ -1,8 +1,16 @@
 /// A transfer rate in bytes per second: `250MB/s`, `100 GB/h`, `10Gbps` (bits).
 public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var bytesPerSecond: Double
+    /// Whether it was written per hour (`100 GB/h`), so that it prints back the same way.
+    public var perHour: Bool
 
-    public init(bytesPerSecond: Double) { self.bytesPerSecond = bytesPerSecond }
+    public init(bytesPerSecond: Double, perHour: Bool = false) {
+        self.bytesPerSecond = bytesPerSecond
+        self.perHour = perHour
+    }
+
+    public static func == (lhs: Throughput, rhs: Throughput) -> Bool { lhs.bytesPerSecond == rhs.bytesPerSecond }
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytesPerSecond) }
 
     static let bitUnits: [String: Double] = [
         "bps": 1, "kbps": 1e3, "mbps": 1e6, "gbps": 1e9, "tbps": 1e12,
@@ -30,13 +38,12 @@ public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertibl
         else {
             return .failure(.init(message: "`\(text)` is not a throughput", hint: hint))
         }
-        return .success(Throughput(bytesPerSecond: size.bytes / per))
+        return .success(Throughput(bytesPerSecond: size.bytes / per, perHour: per == 3600))
     }
 
     public var description: String {
-        let perHour = bytesPerSecond * 3600
-        // Slow rates read better per hour (copy and restore rates), fast ones per second (disks, links).
-        if bytesPerSecond < 1e8 { return "\(DataSize(bytes: perHour))/h" }
+        // Rates written per hour (copy and restore rates) print per hour; disks and links per second.
+        if perHour || bytesPerSecond < 1e6 { return "\(DataSize(bytes: bytesPerSecond * 3600))/h" }
         return "\(DataSize(bytes: bytesPerSecond))/s"
     }
 

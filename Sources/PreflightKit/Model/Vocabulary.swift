@@ -7,12 +7,19 @@ public struct Vocabulary: Sendable {
         public var name: String
         public var family: String
         public var aliases: [String]
+        /// Release series an in-place upgrade must step through one at a time (MongoDB, MySQL), oldest first.
+        public var upgradePath: [Version]
+        /// Where the vendor documents that path.
+        public var upgradeSource: String?
 
-        public init(id: String, name: String, family: String, aliases: [String]) {
+        public init(id: String, name: String, family: String, aliases: [String], upgradePath: [Version] = [],
+                    upgradeSource: String? = nil) {
             self.id = id
             self.name = name
             self.family = family
             self.aliases = aliases
+            self.upgradePath = upgradePath
+            self.upgradeSource = upgradeSource
         }
     }
 

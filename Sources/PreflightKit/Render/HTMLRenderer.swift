@@ -59,6 +59,8 @@ public struct HTMLRenderer: Sendable {
                 ["title": command.title ?? "", "language": command.language, "code": command.code]
             }
             return ["task": values]
+        case .figure(let svg, let caption, _):
+            return ["figure": ["svg": svg, "caption": caption]]
         case .entry(let entry):
             var values: [String: Any] = ["id": entry.id, "title": entry.title, "summary": entry.summary ?? "",
                                          "body": GFM.html(entry.body, unsafe: unsafeHTML)]

@@ -42,6 +42,7 @@ public struct MarkdownRenderer: Sendable {
         case .markdown(let text): return text
         case .task(let task): return render(task)
         case .entry(let entry): return render(entry)
+        case .figure(_, let caption, let file): return "![\(caption)](\(file))"
         }
     }
 

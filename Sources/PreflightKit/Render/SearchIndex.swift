@@ -33,7 +33,7 @@ public struct SearchIndex: Sendable, Encodable {
                     case .entry(let entry):
                         entries.append(Entry(t: entry.title, u: page + "#" + entry.id, d: where_,
                                              s: Self.excerpt((entry.summary ?? "") + " " + entry.body)))
-                    case .markdown: break
+                    case .markdown, .figure: break
                     }
                 }
             }

@@ -37,3 +37,21 @@ public final class HTMLDocument {
         return values
     }
 }
+
+/// XML well-formedness, for the SVG charts Preflight writes.
+public enum XMLCheck {
+    /// Whether `text` parses as XML with libxml2 (no network, no entity loading).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return false }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return false }
+        xmlFreeDoc(document)
+        return true
+    }
+}

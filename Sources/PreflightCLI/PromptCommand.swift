@@ -1,0 +1,42 @@
+import ArgumentParser
+import PreflightKit
+
+struct PromptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prompt",
+        abstract: "Print the tailored prompt for an AI assistant.",
+        discussion: """
+        Assembles the prompt from the content's prompt rules and the profile: role, context with exact
+        versions, volume, topology, ORM and window, numbered deliverables, constraints, what to include,
+        the tools available and not, the rollback triggers, and the output format. `build` writes the
+        same prompt to Output/<profile-id>/prompt.md.
+
+        Examples:
+          preflight prompt --profile Content/profiles/acme-billing-pg12-to-15.yml
+          preflight prompt --profile Content/profiles/acme-billing-pg12-to-15.yml --role devops | pbcopy
+        """
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var audience: AudienceOptions
+
+    func validate() throws {
+        if profileOptions.profile.count > 1 { throw ValidationError("prompt takes one --profile.") }
+        if profileOptions.profile.isEmpty, profileOptions.quickFields == nil {
+            throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
+        }
+    }
+
+    func run() throws {
+        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
+                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
+                                   quickProfileID: profileOptions.id, readers: audience.readers)
+        switch Pipeline().prompt(request) {
+        case .success(let text): print(text, terminator: "")
+        case .failure(let error):
+            DiagnosticPrinter().print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

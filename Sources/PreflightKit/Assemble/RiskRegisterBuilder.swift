@@ -1,0 +1,89 @@
+/// The risk register: every applicable mistake, engine note and troubleshooting entry of medium
+/// severity or more, with likelihood, impact, mitigation and owner, and a likelihood × impact matrix.
+public struct RiskRegisterBuilder: Sendable {
+    public init() {}
+
+    public struct Risk: Sendable {
+        public var number: Int
+        public var item: Item
+        public var likelihood: Likelihood
+        /// Whether the likelihood came from the content or is the default.
+        public var stated: Bool
+        public var impact: Severity
+        public var owner: Role?
+    }
+
+    static let kinds: Set<Kind> = [.mistake, .engineNote, .troubleshooting]
+
+    public func risks(_ selection: Selection) -> [Risk] {
+        let candidates = selection.decisions.filter(\.conditionHolds).map(\.item)
+            .filter { Self.kinds.contains($0.kind) && ($0.severity ?? .low) >= .medium }
+            .sorted { lhs, rhs in
+                let a = (lhs.severity ?? .low, lhs.likelihood ?? .medium), b = (rhs.severity ?? .low, rhs.likelihood ?? .medium)
+                return a != b ? (a.0, a.1) > (b.0, b.1) : lhs.id < rhs.id
+            }
+        return candidates.enumerated().map { index, item in
+            Risk(number: index + 1, item: item, likelihood: item.likelihood ?? .medium, stated: item.likelihood != nil,
+                 impact: item.severity ?? .medium, owner: item.owner ?? item.roles.first)
+        }
+    }
+
+    public func build(_ selection: Selection, renderer: BodyRenderer) -> Document {
+        let risks = risks(selection)
+        var rows = ["| # | Risk | Likelihood | Impact | Mitigation | Owner |", "| --- | --- | --- | --- | --- | --- |"]
+        for risk in risks {
+            let mitigation = risk.item.summary.map { ProfileSummary.escape(renderer.render($0)) } ?? "see the guidance"
+            rows.append("| R\(risk.number) | \(ProfileSummary.escape(risk.item.title)) | \(risk.likelihood.rawValue)\(risk.stated ? "" : " (assumed)") | \(risk.impact.rawValue) | \(mitigation) | \(risk.owner?.title ?? "—") |")
+        }
+        var sections: [Section] = []
+        if risks.isEmpty {
+            sections.append(Section(id: "register", title: "Register", blocks: [.markdown("_No risks of medium severity or more apply._")]))
+        } else {
+            sections.append(Section(id: "matrix", title: "Likelihood × impact", blocks: [
+                .figure(svg: RiskMatrix(risks: risks.map { ($0.number, $0.likelihood, $0.impact) }).svg(),
+                        caption: "Risks placed by likelihood and impact", file: "risk-matrix.svg"),
+            ]))
+            sections.append(Section(id: "register", title: "Register", blocks: [.markdown(rows.joined(separator: "\n"))]))
+        }
+        return Document(path: "risks", title: "Risk register — \(selection.profile.name)",
+                        summary: "Risks that apply to this migration, highest first. Likelihood marked \"assumed\" is not stated by the guidance; adjust it to your team's experience.",
+                        sections: sections, formats: [.markdown, .html])
+    }
+}
+
+/// A likelihood × impact grid with each risk's number in its cell.
+struct RiskMatrix {
+    var risks: [(number: Int, likelihood: Likelihood, impact: Severity)]
+
+    func svg() -> String {
+        let cell = 120.0, left = 90.0, top = 20.0
+        let impacts = Severity.allCases, likelihoods = Likelihood.allCases.reversed()
+        let width = left + cell * Double(impacts.count) + 10, height = top + 60 * Double(likelihoods.count) + 50
+        var parts = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"risk-matrix-title\">",
+            "<title id=\"risk-matrix-title\">Risk matrix: \(risks.count) risks by likelihood and impact</title>",
+        ]
+        let colours = ["#ecfdf5", "#fef9c3", "#fed7aa", "#fecaca"]
+        for (row, likelihood) in likelihoods.enumerated() {
+            let y = top + 60 * Double(row)
+            parts.append("<text x=\"\(SVG.number(left - 8))\" y=\"\(SVG.number(y + 34))\" font-size=\"12\" text-anchor=\"end\">\(likelihood.rawValue)</text>")
+            for (column, impact) in impacts.enumerated() {
+                let x = left + cell * Double(column)
+                let score = min(column + (Likelihood.allCases.firstIndex(of: likelihood) ?? 0), colours.count - 1)
+                parts.append("<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cell - 2))\" height=\"58\" fill=\"\(colours[score])\" stroke=\"#999\"/>")
+                let here = risks.filter { $0.likelihood == likelihood && $0.impact == impact }.map { "R\($0.number)" }
+                if !here.isEmpty {
+                    let label = SVG.clip(here.joined(separator: " "), 18)
+                    parts.append("<text x=\"\(SVG.number(x + cell / 2))\" y=\"\(SVG.number(y + 34))\" font-size=\"12\" text-anchor=\"middle\">\(SVG.escape(label))</text>")
+                }
+            }
+        }
+        let axis = top + 60 * Double(likelihoods.count) + 16
+        for (column, impact) in impacts.enumerated() {
+            parts.append("<text x=\"\(SVG.number(left + cell * Double(column) + cell / 2))\" y=\"\(SVG.number(axis))\" font-size=\"12\" text-anchor=\"middle\">\(impact.rawValue)</text>")
+        }
+        parts.append("<text x=\"\(SVG.number(left + cell * 2))\" y=\"\(SVG.number(axis + 20))\" font-size=\"11\" text-anchor=\"middle\">impact →</text>")
+        parts.append("</svg>")
+        return parts.joined(separator: "\n") + "\n"
+    }
+}
