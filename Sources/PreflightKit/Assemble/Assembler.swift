@@ -31,7 +31,8 @@ public struct Assembler: Sendable {
         let memo = strategies.memo(assessments, selection: selection, renderer: renderer)
         let risks = RiskRegisterBuilder().build(selection, renderer: renderer)
         let prompt = PromptBuilder().document(selection, renderer: renderer)
-        var documents = [checklist, runbook, risks, memo, prompt] + comms + roles + wiki
+        let rubric = RubricBuilder().build(selection, renderer: renderer)
+        var documents = [checklist, runbook, risks, memo, prompt, rubric] + comms + roles + wiki
         let context = OverviewBuilder.Context(
             strategy: strategies.advice(assessments, profile: profile, vocabulary: content.vocabulary),
             timeline: RunbookBuilder.timeline(for: selection, renderer: renderer),

@@ -39,6 +39,7 @@ public struct OverviewBuilder: Sendable {
             ("Risk register", "risks", "likelihood, impact, mitigation and owner, with the matrix"),
             ("Strategy memo", "memo", "the strategies compared, for researchers and reviewers"),
             ("AI prompt", "prompt", "the tailored prompt to paste into an assistant"),
+            ("Rubric", "rubric", "how to judge the assistant's answer; `preflight review` scores it"),
             ("Customer notices", "comms/index", "email, status page, reminder, completed, rollback, calendar"),
         ]
         let available = Set(documents.map(\.path))

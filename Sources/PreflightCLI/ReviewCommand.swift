@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Score an AI-generated migration plan against the rubric for a profile.",
+        discussion: """
+        Reads the plan (Markdown, or HTML for .html/.htm files), splits it into sections by heading,
+        and runs every evaluation criterion in the content that applies to the profile: deliverables
+        present, commands in code blocks using the profile's tools and none it lacks, matching versions,
+        the ORM addressed, replica steps, rollback triggers with thresholds, risks with mitigations,
+        timings tied to the data volume, and red flags such as placeholders.
+
+        Exit codes: 0 reviewed, 1 content or profile errors, 2 usage errors, 3 score below --min-score.
+
+        Examples:
+          preflight review plan.md --profile Content/profiles/acme-billing-pg12-to-15.yml
+          preflight review plan.html --profile prod.yml --format json --min-score 80
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: ArgumentHelp("The plan to review: Markdown, or HTML (.html, .htm).", valueName: "plan"))
+    var plan: String
+
+    @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var profileOptions: ProfileOptions
+
+    @Option(name: .long, help: ArgumentHelp("Report format: text for a terminal, json for scripts.", valueName: "format"))
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Exit with 3 when the score is below this (0–100).", valueName: "n"))
+    var minScore: Int?
+
+    func validate() throws {
+        if profileOptions.profile.count > 1 { throw ValidationError("review takes one --profile.") }
+        if profileOptions.profile.isEmpty, profileOptions.quickFields == nil {
+            throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
+        }
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score takes a number from 0 to 100.") }
+    }
+
+    func run() throws {
+        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
+                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
+                                   quickProfileID: profileOptions.id)
+        switch Pipeline().review(planPath: plan, request) {
+        case .success(let report):
+            let printer = DiagnosticPrinter()
+            let colour = isatty(STDOUT_FILENO) == 1 && printer.colour
+            print(format == .json ? report.json() : report.text(colour: colour), terminator: "")
+            if let minScore, report.score < minScore { throw ExitCode(3) }
+        case .failure(let error):
+            DiagnosticPrinter().print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

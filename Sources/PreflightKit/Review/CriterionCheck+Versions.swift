@@ -1,0 +1,56 @@
+/// `versions-match`: the plan names the profile's versions and no other version of those engines.
+extension CriterionCheck {
+    func versionsMatch(_ plan: PlanDocument) -> Outcome {
+        let fields = list("fields")
+        var expected: [(engine: String, version: Version)] = []
+        for field in fields {
+            let side = field.split(separator: ".").first.map(String.init) ?? ""
+            guard let version = profile.version(field), let engine = profile.text("\(side).engine") else { continue }
+            expected.append((engine, version))
+        }
+        guard !expected.isEmpty else { return Outcome(passed: true, evidence: "the profile states no versions", line: nil) }
+        var found: [(String, Version, Int)] = []
+        for block in plan.blocks {
+            for (engine, _) in expected {
+                let names = Set(names(for: engine))
+                for name in names {
+                    let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
+                    // "PostgreSQL 12", "PostgreSQL v15.5", and the second version of "PostgreSQL 12 to 15".
+                    let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
+                    guard let pattern = try? Regex("(?i)\(escaped)\\s*(?:version\\s*)?\(number)(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number))?")
+                    else { continue }
+                    for match in block.text.matches(of: pattern) {
+                        for group in [1, 2] {
+                            guard let range = match.output[group].range,
+                                  case .success(let version) = Version.parse(String(block.text[range])) else { continue }
+                            found.append((engine, version, block.line))
+                        }
+                    }
+                }
+            }
+        }
+        for (engine, version) in expected where !found.contains(where: { $0.0 == engine && agrees($0.1, version) }) {
+            return Outcome(passed: false, evidence: "never names \(vocabulary.displayName(engine)) \(version)", line: nil)
+        }
+        let known = expected.map(\.version)
+        if let wrong = found.first(where: { item in
+            expected.contains { $0.engine == item.0 } && !known.contains { agrees(item.1, $0) }
+        }) {
+            return Outcome(passed: false, evidence: "names \(vocabulary.displayName(wrong.0)) \(wrong.1), which the profile does not",
+                           line: wrong.2)
+        }
+        return Outcome(passed: true, evidence: expected.map { "\(vocabulary.displayName($0.engine)) \($0.version)" }.joined(separator: " and "),
+                       line: found.first?.2)
+    }
+
+    /// Equal at the precision of the shorter of the two (`15` agrees with `15.5`).
+    func agrees(_ a: Version, _ b: Version) -> Bool {
+        let shorter = a.components.count <= b.components.count ? a : b
+        let longer = a.components.count <= b.components.count ? b : a
+        return longer.compare(atPrecisionOf: shorter) == 0
+    }
+
+    func names(for engine: String) -> [String] {
+        [vocabulary.displayName(engine)] + (vocabulary.engines[engine]?.aliases ?? []).filter { $0.count > 2 }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import PreflightKit
+
+@Suite("Review: reading plans")
+struct PlanReadingTests {
+    @Test(arguments: [
+        ("## 5. Rollback plan", ["rollback plan"], true),
+        ("Plan for roll-back", ["rollback plan"], true),
+        ("Step 3 — Back-out procedure", ["back out"], true),
+        ("Part IV: Verification queries", ["verification query"], true),
+        ("1) Pre-flight checklist", ["preflight checklist"], true),
+        ("Risks and mitigations", ["rollback"], false),
+        ("Rolling restart", ["rollback"], false),
+    ])
+    func headingsMatchByMeaning(heading: String, synonyms: [String], expected: Bool) {
+        #expect(HeadingMatcher.matches(heading, synonyms: synonyms) == expected)
+    }
+
+    @Test func markdownSectionsNestAndFindCodeInLists() {
+        let plan = MarkdownPlanParser.parse("""
+        Cutover
+        =======
+
+        1. Freeze writes:
+           ```sql
+           ALTER DATABASE billing SET default_transaction_read_only = on;
+           ```
+        2. Switch.
+
+        **Rollback plan**
+
+        | Trigger | Threshold |
+        | --- | --- |
+        | lag | 60 s |
+
+        ### Notes
+        text
+        """, file: "p.md")
+        let sections = plan.sections
+        #expect(sections.map(\.heading) == ["Cutover", "Rollback plan", "Notes"])
+        #expect(sections[0].level == 1 && sections[0].blocks.contains { $0.kind == .list })
+        #expect(plan.codeBlocks.count == 1)
+        #expect(plan.codeBlocks.first?.text.contains("default_transaction_read_only") == true)
+        #expect(sections[1].blocks.first?.kind == .table)
+        #expect(sections[1].blocks.first?.rows.last == "| lag | 60 s |")
+        #expect(sections[0].line == 1)
+    }
+
+    @Test func htmlPlansReadLikeMarkdownOnes() {
+        let plan = HTMLPlanParser.parse("""
+        <html><body>
+        <h2>Cutover runbook</h2>
+        <ol><li>Freeze<pre><code class="language-sql">SELECT 1;</code></pre></li><li>Switch</li></ol>
+        <p><strong>Rollback</strong></p>
+        <table><tr><th>Risk</th><th>Mitigation</th></tr><tr><td>Lag</td><td>Wait</td></tr></table>
+        </body></html>
+        """, file: "p.html")
+        #expect(plan.sections.map(\.heading) == ["Cutover runbook", "Rollback"])
+        #expect(plan.codeBlocks.map(\.text) == ["SELECT 1;"])
+        #expect(plan.sections[1].blocks.first?.rows == ["| Risk | Mitigation |", "| Lag | Wait |"])
+        #expect(HTMLPlanParser.parse("", file: "empty.html").blocks.isEmpty)
+    }
+}
+
+/// The corpus: plans written to pass or fail specific criteria, with the results a careful reviewer expects.
+@Suite("Review: plan corpus")
+struct ReviewCorpusTests {
+    struct Expectation: Decodable {
+        var profile: String
+        var pass: [String]
+        var fail: [String]
+    }
+
+    static let folder = Repository.root.appendingPathComponent("Tests/Fixtures/plans").path
+
+    static var plans: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".md") || $0.hasSuffix(".html") }.sorted()
+    }
+
+    @Test func theCorpusIsLargeAndVaried() {
+        #expect(Self.plans.count >= 12)
+        #expect(Self.plans.contains { $0.hasSuffix(".html") })
+    }
+
+    @Test(arguments: plans)
+    func planGetsTheExpectedResults(plan: String) throws {
+        let base = (plan as NSString).deletingPathExtension
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + base + ".expected.json"))
+        let expected = try JSONDecoder().decode(Expectation.self, from: data)
+        let request = BuildRequest(contentRoot: Repository.content,
+                                   profilePaths: [Repository.content + "/profiles/" + expected.profile])
+        let report = try Pipeline().review(planPath: Self.folder + "/" + plan, request).get()
+        let results = Dictionary(uniqueKeysWithValues: report.criteria.map { ($0.id, $0) })
+        for id in expected.pass {
+            let result = try #require(results[id], "\(plan): \(id) does not apply to \(expected.profile)")
+            #expect(result.passed, "\(plan): \(id) should pass — \(result.evidence)")
+        }
+        for id in expected.fail {
+            let result = try #require(results[id], "\(plan): \(id) does not apply to \(expected.profile)")
+            #expect(!result.passed, "\(plan): \(id) should fail — \(result.evidence)")
+        }
+    }
+}
