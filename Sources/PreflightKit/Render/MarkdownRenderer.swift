@@ -14,27 +14,36 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Relative links to `.html` pages point at their Markdown twins, so the Markdown reads on a forge.
+    /// Works on bytes: documents run to hundreds of kilobytes and are rendered for every profile.
     static func linkingMarkdown(_ text: String) -> String {
         guard text.contains(".html") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "](") {
-            result += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(of: ")") else { break }
-            var target = String(rest[..<close])
-            if !target.contains("://"), !target.hasPrefix("mailto:") {
-                if target.hasSuffix("index.html") || target.contains("index.html#") {
-                    target = target.replacingOccurrences(of: "comms/index.html", with: "comms/index.md")
-                        .replacingOccurrences(of: "index.html", with: "README.md")
-                } else {
-                    target = target.replacingOccurrences(of: ".html", with: ".md")
-                }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            out.append(bytes[index])
+            guard bytes[index] == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") else {
+                index += 1
+                continue
             }
-            result += target
-            rest = rest[close...]
+            out.append(UInt8(ascii: "("))
+            var end = index + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: ")"), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let target = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+            out += Array(rewrite(target).utf8)
+            index = end
         }
-        return result + rest
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func rewrite(_ target: String) -> String {
+        guard target.contains(".html"), !target.contains("://"), !target.hasPrefix("mailto:") else { return target }
+        if target.hasSuffix("index.html") || target.contains("index.html#") {
+            return target.replacingOccurrences(of: "comms/index.html", with: "comms/index.md")
+                .replacingOccurrences(of: "index.html", with: "README.md")
+        }
+        return target.replacingOccurrences(of: ".html", with: ".md")
     }
 
     func render(_ block: Block) -> String {

@@ -18,7 +18,8 @@ public struct SearchIndex: Sendable, Encodable {
 
     public init(documents: [Document]) {
         var entries: [Entry] = []
-        for document in documents where document.formats.contains(.html) {
+        // Role views repeat what the other pages hold; results point at the pages written for everyone.
+        for document in documents where document.formats.contains(.html) && !document.path.hasPrefix("roles/") {
             let page = document.path + ".html"
             let where_ = document.title.components(separatedBy: " — ").first ?? document.title
             for section in document.sections {
@@ -43,17 +44,50 @@ public struct SearchIndex: Sendable, Encodable {
 
     /// About 30 words of prose, without Markdown punctuation or code.
     static func excerpt(_ markdown: String) -> String {
-        let prose = MarkdownText.removingCode(markdown)
+        // The first few hundred characters hold the 30 words; the rest of a long body is not read.
+        let prose = MarkdownText.removingCode(String(markdown.prefix(400)))
         let words = prose.split(whereSeparator: { $0.isWhitespace }).prefix(30)
         return words.joined(separator: " ").filter { !"*_`#>|[]".contains($0) }
     }
 
     /// `window.PREFLIGHT_SEARCH = [...];` with `<` escaped so that no entry can close a script element.
+    /// Written by hand: the index has thousands of flat entries, and a generic encoder costs more
+    /// than the rest of the page rendering.
     public func script() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-        return Array("window.PREFLIGHT_SEARCH = \(json);\n".utf8)
+        var out = Array("window.PREFLIGHT_SEARCH = [".utf8)
+        out.reserveCapacity(entries.count * 160)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"d\":".utf8); Self.appendJSON(entry.d, to: &out)
+            out += Array(",\"s\":".utf8); Self.appendJSON(entry.s, to: &out)
+            out += Array(",\"t\":".utf8); Self.appendJSON(entry.t, to: &out)
+            out += Array(",\"u\":".utf8); Self.appendJSON(entry.u, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array("];\n".utf8)
+        return out
+    }
+
+    /// A JSON string literal; `<`, `>` and `&` as escapes so that the script cannot be closed early.
+    static func appendJSON(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += Array("\\\"".utf8)
+            case "\\": out += Array("\\\\".utf8)
+            case "\n": out += Array("\\n".utf8)
+            case "\r": out += Array("\\r".utf8)
+            case "\t": out += Array("\\t".utf8)
+            case "<", ">", "&", "\u{2028}", "\u{2029}":
+                out += Array(String(format: "\\u%04x", scalar.value).utf8)
+            default:
+                if scalar.value < 0x20 {
+                    out += Array(String(format: "\\u%04x", scalar.value).utf8)
+                } else {
+                    out += Array(String(scalar).utf8)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

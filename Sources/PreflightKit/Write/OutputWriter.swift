@@ -55,7 +55,7 @@ public struct OutputWriter: Sendable {
                 let path = try safePath(file.path, in: staging)
                 let folder = (path as NSString).deletingLastPathComponent
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
+                guard Self.writeFile(path, file.bytes) else {
                     throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
                 }
             }
@@ -71,6 +71,23 @@ public struct OutputWriter: Sendable {
                              hint: "check free space and permissions under `\(root)`")
         }
         try swap(staging: staging, target: target)
+    }
+
+    /// Plain open/write/close: the staging folder is swapped in as a whole, so per-file atomic writes
+    /// (which Foundation does with a temporary file and a rename each) would only cost time.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written <= 0 { return false }
+            offset += written
+        }
+        return true
     }
 
     private func ensureRoot() throws(WriteError) {
