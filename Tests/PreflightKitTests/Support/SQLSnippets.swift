@@ -6,7 +6,8 @@ struct SQLSnippet: Hashable {
     var origin: String
     var code: String
     /// False when the item's version tests exclude the PostgreSQL 15 server the suite runs on,
-    /// so that a catalog object of another version may legitimately be missing.
+    /// or the item needs an extension or a managed service the test server does not have, so that
+    /// an object may legitimately be missing.
     var admitsServerVersion: Bool
 }
 
@@ -15,18 +16,34 @@ enum SQLSnippets {
     static let postgresLanguages: Set<String> = ["psql", "pgsql", "postgresql", "plpgsql"]
     static let serverVersion = Version([15])
 
+    static let shellLanguages: Set<String> = ["shell", "sh", "bash", "console", "zsh"]
+
     static func collect(_ content: ContentSet, renderer: BodyRenderer) -> [SQLSnippet] {
         var snippets: [SQLSnippet] = []
         for item in content.items {
-            let admits = admitsServer(item.when)
-            for command in item.commands where isPostgres(command.language, families(item.when, command.when, content)) {
-                snippets.append(SQLSnippet(origin: "\(item.file) command `\(command.title ?? "")`",
-                                           code: renderer.render(command.code), admitsServerVersion: admits))
+            func add(_ language: String, _ code: String, when: Condition, families: Set<String>, origin: String) {
+                let condition = Condition.all([item.when, when])
+                let lacks = needsWhatTheServerLacks(condition)
+                let rendered = renderer.render(code)
+                if isPostgres(language, families) {
+                    snippets.append(SQLSnippet(origin: origin, code: rendered, admitsServerVersion: !lacks && admitsServer(condition)))
+                } else if shellLanguages.contains(language.lowercased()) {
+                    // psql invocations inside shell commands: their -c arguments and heredocs are SQL too.
+                    for (sql, side) in psqlStatements(in: rendered) {
+                        // Without a named side, the query must fit whichever server it runs on.
+                        let admits = side.map { admitsServer(condition, side: $0) }
+                            ?? (admitsServer(condition, side: "source") && admitsServer(condition, side: "target"))
+                        snippets.append(SQLSnippet(origin: origin + " (psql)", code: sql, admitsServerVersion: !lacks && admits))
+                    }
+                }
             }
-            for (language, code, line) in fencedBlocks(item.body)
-            where isPostgres(language, families(item.when, .always, content)) {
-                snippets.append(SQLSnippet(origin: "\(item.file):\(item.bodyLine + line)",
-                                           code: renderer.render(code), admitsServerVersion: admits))
+            for command in item.commands {
+                add(command.language, command.code, when: command.when, families: families(item.when, command.when, content),
+                    origin: "\(item.file) command `\(command.title ?? "")`")
+            }
+            for (language, code, line) in fencedBlocks(item.body) {
+                add(language, code, when: .always, families: families(item.when, .always, content),
+                    origin: "\(item.file):\(item.bodyLine + line)")
             }
         }
         var seen = Set<String>()
@@ -62,6 +79,128 @@ enum SQLSnippets {
         }
         conditions.forEach(visit)
         return result
+    }
+
+    /// SQL passed to psql in a shell script (`-c "…"`, `-Atc "…"`, `--command="…"`, heredocs), with the
+    /// side it runs on when the connection names it (`$SOURCE_URL`, `$TARGET_URL`).
+    static func psqlStatements(in script: String) -> [(String, String?)] {
+        var statements: [(String, String?)] = []
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count {
+            var line = lines[index]
+            // Join continuation lines of one command.
+            while line.hasSuffix("\\"), index + 1 < lines.count {
+                line = String(line.dropLast()) + " " + lines[index + 1]
+                index += 1
+            }
+            index += 1
+            guard let start = line.range(of: "psql ") ?? line.range(of: "psql\t") else { continue }
+            var command = String(line[start.lowerBound...])
+            // Only psql's own arguments: stop where a pipe or a list hands over to the next command.
+            for separator in [" | ", " && ", " || ", "; "] {
+                if let cut = command.range(of: separator) { command = String(command[..<cut.lowerBound]) }
+            }
+            // PgBouncer's admin console speaks its own commands (PAUSE, RELOAD), not PostgreSQL SQL.
+            if command.lowercased().contains("pgbouncer") { continue }
+            let side = command.contains("$SOURCE") ? "source" : (command.contains("$TARGET") ? "target" : nil)
+            statements += commandArguments(command).map { ($0, side) }
+            if let heredoc = command.range(of: "<<") {
+                let marker = command[heredoc.upperBound...].trimmingCharacters(in: .whitespaces)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "'\"-")).split(separator: " ").first.map(String.init) ?? ""
+                var body: [String] = []
+                while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != marker {
+                    body.append(lines[index])
+                    index += 1
+                }
+                index += 1
+                if !marker.isEmpty { statements.append((body.joined(separator: "\n"), side)) }
+            }
+        }
+        return statements
+    }
+
+    /// The double-quoted arguments of `-c`, `-Atc`/`-tAc`-style flag groups ending in `c`, and `--command=`.
+    static func commandArguments(_ command: String) -> [String] {
+        var results: [String] = []
+        let characters = Array(command)
+        var index = 0
+        while index < characters.count {
+            var flagEnd: Int?
+            if characters[index] == "-", index + 1 < characters.count, characters[index + 1] != "-" {
+                var cursor = index + 1
+                while cursor < characters.count, characters[cursor].isLetter { cursor += 1 }
+                let flag = String(characters[(index + 1)..<cursor])
+                if flag.hasSuffix("c"), !flag.isEmpty { flagEnd = cursor }
+            } else if command[command.index(command.startIndex, offsetBy: index)...].hasPrefix("--command=") {
+                flagEnd = index + "--command=".count - 1
+            }
+            guard var cursor = flagEnd else { index += 1; continue }
+            while cursor < characters.count, characters[cursor] == " " || characters[cursor] == "=" { cursor += 1 }
+            guard cursor < characters.count, characters[cursor] == "\"" || characters[cursor] == "'" else { index = cursor; continue }
+            let quote = characters[cursor]
+            var value = ""
+            cursor += 1
+            while cursor < characters.count, characters[cursor] != quote {
+                // Inside double quotes the shell drops a backslash only before $ ` " \\ (so `\\copy` stays).
+                if characters[cursor] == "\\", quote == "\"", cursor + 1 < characters.count,
+                   "$`\"\\".contains(characters[cursor + 1]) {
+                    cursor += 1
+                }
+                value.append(characters[cursor])
+                cursor += 1
+            }
+            // A value that interpolates shell variables only exists at run time.
+            let interpolates = value.range(of: #"\$[A-Za-z_{(]"#, options: .regularExpression) != nil
+            if !value.isEmpty, !interpolates { results.append(value) }
+            index = cursor + 1
+        }
+        return results
+    }
+
+    /// Extensions the test server has (scripts/with-postgres.sh installs them where Debian packages them).
+    static let serverExtensions: Set<String> = ["pg_stat_statements"]
+    /// Tools that are server extensions the test server lacks.
+    static let extensionTools: Set<String> = ["pglogical"]
+    static let managedHosting: Set<String> = ["rds", "aurora", "cloud-sql", "alloydb", "azure-postgresql"]
+
+    /// Whether the item only applies with an extension the server lacks, or on a managed service.
+    static func needsWhatTheServerLacks(_ condition: Condition) -> Bool {
+        var lacks = false
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let parts): parts.forEach(visit)
+            case .any(let parts): parts.forEach(visit)
+            case .test(let test):
+                let values: [String]
+                switch test.predicate {
+                case .equals(.text(let word)): values = [word]
+                case .anyOf(let options): values = options.compactMap { if case .equals(.text(let w)) = $0 { w } else { nil } }
+                default: values = []
+                }
+                if test.path == "extensions", values.contains(where: { !serverExtensions.contains($0) }) { lacks = true }
+                if test.path == "tools.available", !values.isEmpty, values.allSatisfy(extensionTools.contains) { lacks = true }
+                if test.path.hasSuffix(".hosting"), !values.isEmpty, values.allSatisfy(managedHosting.contains) { lacks = true }
+            default: break
+            }
+        }
+        visit(condition)
+        return lacks
+    }
+
+    /// Whether the version tests on `side` admit PostgreSQL 15.
+    static func admitsServer(_ condition: Condition, side: String) -> Bool {
+        var admits = true
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let parts): parts.forEach(visit)
+            case .test(let test) where test.path == side + ".version":
+                if !ConditionEvaluator.matches(.version(serverVersion), test.predicate) { admits = false }
+            default: break
+            }
+        }
+        visit(condition)
+        return admits
     }
 
     /// Whether every top-level version test on one side admits PostgreSQL 15.
