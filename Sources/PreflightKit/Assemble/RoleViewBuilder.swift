@@ -55,14 +55,14 @@ public struct RoleViewBuilder: Sendable {
                         var task = StepRendering.task(item, renderer: renderer, evaluator: evaluator)
                         if withoutCode {
                             task.commands = []
-                            task.body = MarkdownText.removingCode(task.body)
+                            task.body = MarkdownText.removingCodeSpans(MarkdownText.removingCode(task.body))
                         }
                         return .task(task)
                     }
                     let body = renderer.render(item.body).trimmingSpaces
                     return .entry(GuidanceEntry(id: item.id, title: item.title, summary: item.summary.map(renderer.render),
                                                 severity: item.severity,
-                                                body: withoutCode ? MarkdownText.removingCode(body) : body,
+                                                body: withoutCode ? MarkdownText.removingCodeSpans(MarkdownText.removingCode(body)) : body,
                                                 sources: item.sources, related: []))
                 }
                 let title = kind == .step && gatesOnly ? "Go/no-go decision points" : kind.title
@@ -76,6 +76,12 @@ public struct RoleViewBuilder: Sendable {
 
 /// Small edits on GFM text.
 enum MarkdownText {
+    /// Turns code spans into plain words (`ANALYZE` → ANALYZE), for readers who run no commands.
+    static func removingCodeSpans(_ text: String) -> String {
+        guard text.contains("`") else { return text }
+        return String(text.filter { $0 != "`" })
+    }
+
     /// Removes fenced and indented code blocks, keeping the prose around them.
     static func removingCode(_ text: String) -> String {
         var kept: [Substring] = []

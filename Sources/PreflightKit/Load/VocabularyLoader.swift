@@ -36,6 +36,7 @@ struct VocabularyLoader {
         }
         var engines: [Vocabulary.Engine] = []
         var values = roles
+        var terms: [String: [String]] = [:]
         guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
         for section in sections {
             switch (section.key, section.value) {
@@ -50,12 +51,16 @@ struct VocabularyLoader {
                     }
                     if case .sequence(let list, _) = entry.value { values[entry.key] = list.compactMap(\.scalar) }
                 }
+            case ("terms", .mapping(let entries, _)):
+                for entry in entries {
+                    if case .sequence(let list, _) = entry.value { terms[entry.key] = list.compactMap(\.scalar) }
+                }
             default:
                 diagnostics.append(.error("PF102", "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
-                                          hint: "the vocabulary has `engines:` and `values:` mappings"))
+                                          hint: "the vocabulary has `engines:`, `values:` and `terms:` mappings"))
             }
         }
-        return Vocabulary(engines: engines, values: values)
+        return Vocabulary(engines: engines, values: values, terms: terms)
     }
 
     private func engine(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Vocabulary.Engine {

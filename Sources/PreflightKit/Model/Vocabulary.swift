@@ -26,9 +26,13 @@ public struct Vocabulary: Sendable {
     public var engines: [String: Engine]
     /// Accepted values per field path, such as `window.mode: [read-only, offline, online]`.
     public var values: [String: [String]]
+    /// Other names people write for a value (`efcore`: EF Core, Entity Framework Core), used when
+    /// looking for a profile value in free text such as an AI-written plan.
+    public var terms: [String: [String]]
     private var aliasIndex: [String: String]
 
-    public init(engines: [Engine] = [], values: [String: [String]] = [:]) {
+    public init(engines: [Engine] = [], values: [String: [String]] = [:], terms: [String: [String]] = [:]) {
+        self.terms = terms
         self.engines = Dictionary(engines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.values = values
         var index: [String: String] = [:]

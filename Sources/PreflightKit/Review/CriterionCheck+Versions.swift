@@ -17,7 +17,8 @@ extension CriterionCheck {
                     let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
                     // "PostgreSQL 12", "PostgreSQL v15.5", and the second version of "PostgreSQL 12 to 15".
                     let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
-                    guard let pattern = try? Regex("(?i)\(escaped)\\s*(?:version\\s*)?\(number)(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number))?")
+                    // Not inside identifiers such as $MONGO60_URI: nothing word-like on either side.
+                    guard let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)\\s*(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?")
                     else { continue }
                     for match in block.text.matches(of: pattern) {
                         for group in [1, 2] {
@@ -32,7 +33,8 @@ extension CriterionCheck {
         for (engine, version) in expected where !found.contains(where: { $0.0 == engine && agrees($0.1, version) }) {
             return Outcome(passed: false, evidence: "never names \(vocabulary.displayName(engine)) \(version)", line: nil)
         }
-        let known = expected.map(\.version)
+        // Versions on the way are expected too: MongoDB 4.4 → 6.0 passes through 5.0.
+        let known = expected.map(\.version) + (UpgradePath.hops(for: profile, vocabulary: vocabulary) ?? [])
         if let wrong = found.first(where: { item in
             expected.contains { $0.engine == item.0 } && !known.contains { agrees(item.1, $0) }
         }) {

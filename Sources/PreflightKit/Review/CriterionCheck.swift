@@ -50,9 +50,18 @@ public struct CriterionCheck: Sendable {
         }
     }
 
+    /// Sections whose heading matches, leaving out a match that only contains another match (a
+    /// document title such as "Cutover plan" that spans the real "Cutover commands" section).
     func sections(_ plan: PlanDocument, _ key: String) -> [PlanDocument.Section] {
         let synonyms = list(key)
-        return plan.sections.filter { HeadingMatcher.matches($0.heading, synonyms: synonyms) }
+        let all = plan.sections
+        let matching = all.indices.filter { HeadingMatcher.matches(all[$0].heading, synonyms: synonyms) }
+        return matching.filter { index in
+            !matching.contains { other in
+                other > index && all[other].line > all[index].line && all[other].level > all[index].level
+                    && all[index].blocks.contains { $0.line == all[other].line }
+            }
+        }.map { all[$0] }
     }
 
     func deliverable(_ plan: PlanDocument) -> Outcome {
@@ -101,13 +110,14 @@ public struct CriterionCheck: Sendable {
         return Outcome(passed: false, evidence: "found “\(first?.0 ?? "")”", line: first?.1)
     }
 
-    /// The profile's value of `field` as words a plan would use (engines by name and alias).
+    /// The profile's value of `field` as words a plan would use: engines by name and alias, other
+    /// values with the names the vocabulary lists for them (`efcore` is also "EF Core").
     func words(for field: String) -> [String] {
         switch profile[field] {
         case .engine(let engine)?:
             return [engine, vocabulary.displayName(engine)] + (vocabulary.engines[engine]?.aliases ?? [])
-        case .list(let items)?: return items
-        case let value?: return [value.description]
+        case .list(let items)?: return items.flatMap { [$0] + (vocabulary.terms[$0] ?? []) }
+        case let value?: return [value.description] + (vocabulary.terms[value.description] ?? [])
         case nil: return []
         }
     }

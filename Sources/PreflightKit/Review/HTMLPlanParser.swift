@@ -5,8 +5,9 @@ import CLibXML2
 public enum HTMLPlanParser {
     /// Top-level blocks only: an element inside a list, table, `pre` or paragraph belongs to that block.
     static let query = "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::pre"
-        + " or self::ul or self::ol or self::table or self::dt]"
-        + "[not(ancestor::ul or ancestor::ol or ancestor::table or ancestor::pre or ancestor::p or ancestor::dt)]"
+        + " or self::ul or self::ol or self::table or self::dt or self::dd]"
+        + "[not(ancestor::ul or ancestor::ol or ancestor::table or ancestor::pre or ancestor::p or ancestor::dt"
+        + " or ancestor::dd)]"
 
     public static func parse(_ html: String, file: String) -> PlanDocument {
         guard let document = HTMLDocument(data: Array(html.utf8)) else { return PlanDocument(file: file, blocks: []) }

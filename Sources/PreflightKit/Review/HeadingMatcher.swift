@@ -1,44 +1,61 @@
 /// Matches headings by meaning rather than exact words: numbering and punctuation are ignored,
-/// words are compared without plural and verb endings, in any order, and hyphenated and joined
-/// spellings (`roll-back`, `rollback`) count as one.
+/// words are compared without plural endings, in any order, and hyphenated, spaced and joined
+/// spellings (`roll-back`, `roll back`, `rollback`) count as one. A prefix such as `pre-` or `post-`
+/// makes a different word: "Pre-cutover checklist" is not the cutover.
 public enum HeadingMatcher {
-    /// True when every word of one synonym appears among the heading's words.
+    /// True when one synonym's words all appear among the heading's words (or its joined pairs).
     public static func matches(_ heading: String, synonyms: [String]) -> Bool {
-        let words = variants(heading)
+        let words = headingWords(heading)
         return synonyms.contains { synonym in
             let wanted = stems(synonym.lowercased())
-            return !wanted.isEmpty && words.contains { set in wanted.allSatisfy(set.contains) }
+            guard !wanted.isEmpty else { return false }
+            if wanted.allSatisfy(words.contains) { return true }
+            // "back out" against "Backout procedure": the synonym joined into one word.
+            return wanted.count > 1 && words.contains(wanted.joined())
         }
     }
 
-    /// The heading's word set with hyphens read as spaces, and with hyphens joined.
-    static func variants(_ heading: String) -> [Set<String>] {
-        let lower = heading.lowercased()
-        return [Set(stems(lower)), Set(stems(lower.replacingOccurrences(of: "-", with: "")))]
+    /// The heading's stems, plus each adjacent pair joined ("roll back" also gives "rollback").
+    static func headingWords(_ heading: String) -> Set<String> {
+        let list = stems(heading.lowercased())
+        var words = Set(list)
+        for index in list.indices.dropLast() { words.insert(list[index] + list[index + 1]) }
+        return words
     }
+
+    static let prefixes: Set<String> = ["pre", "post", "re", "non", "un"]
+    static let filler: Set<String> = ["the", "a", "an", "and", "of", "for", "to", "step", "section", "part", "phase",
+                                      "your", "our"]
+    static let numerals: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
     static func stems(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for character in text {
+        var joinNext = false
+        for character in text + " " {
             if character.isLetter || character.isNumber {
                 current.append(character)
-            } else if !current.isEmpty {
+                continue
+            }
+            if !current.isEmpty {
+                if joinNext, let last = words.popLast() { current = last + current }
                 words.append(current)
+                // "pre-cutover" stays one word; other hyphens separate words.
+                joinNext = character == "-" && prefixes.contains(current)
                 current = ""
             }
         }
-        if !current.isEmpty { words.append(current) }
         // Step numbers ("1", "2a", "iv") and filler words say nothing about meaning.
-        let filler: Set<String> = ["the", "a", "an", "and", "of", "for", "to", "step", "section", "part", "phase", "your", "our"]
         return words.filter { word in
-            !filler.contains(word) && !(word.first?.isNumber ?? false) && !["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].contains(word)
+            !filler.contains(word) && !(word.first?.isNumber ?? false) && !numerals.contains(word)
         }.map(stem)
     }
 
+    /// Plural endings only: "checklists" → "checklist", "queries" → "query", "prerequisites" → "prerequisite".
     static func stem(_ word: String) -> String {
-        for suffix in ["ing", "ies", "es", "ed", "s"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
-            return String(word.dropLast(suffix.count)) + (suffix == "ies" ? "y" : "")
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            return String(word.dropLast())
         }
         return word
     }
