@@ -7,7 +7,7 @@
 #   usage: scripts/verify-site.sh [OUTPUT_DIR]   (installs chromium, poppler-utils and the PyPI tools when missing)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-site=${1:-$root/Output}
+site=$(cd "${1:-$root/Output}" && pwd)
 preflight=${PREFLIGHT:-$root/.build/release/preflight}
 
 if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi

@@ -161,7 +161,9 @@ struct DocumentsTests {
         let overview = try site.read("Output/demo/index.html")
         #expect(overview.contains("<script src=\"assets/search-index.js\"></script>"))
         #expect(overview.contains("Content-Security-Policy"))
-        #expect(!overview.contains("http://") && !overview.contains("https://"), "no network resources")
+        for resource in ["src=\"http", "href=\"http://", "url(http", "<link rel=\"stylesheet\" href=\"http"] {
+            #expect(!overview.contains(resource), "no network resources: \(resource)")
+        }
         let search = try site.read("Output/demo/assets/search-index.js")
         #expect(search.hasPrefix("window.PREFLIGHT_SEARCH = ["))
         #expect(search.contains("\"u\":\"runbook.html#step-switch\""))

@@ -109,4 +109,32 @@ struct ShippedContentTests {
         let notices = try read(id, "comms/index.md")
         #expect(notices.contains("Europe/Berlin"))
     }
+
+    /// The seed's improved prompts, element by element, derived from each scenario's profile.
+    @Test(arguments: [
+        ("acme-billing-pg12-to-15", ["You are a senior", "PostgreSQL 12.17", "PostgreSQL 15.5", "1 TB", "1 replica",
+                                     "sequelize", "20m", "a) A step-by-step migration plan", "pre-flight checklist",
+                                     "Cutover commands", "Verification queries", "rollback plan", "Zero data loss",
+                                     "consistent with the primary", "Avoid long locks", "pglogical", "justified",
+                                     "Exact, copy-pasteable commands", "Configuration changes", "Expected duration",
+                                     "Numbered sections", "fenced code block", "risk table", "NOT available"]),
+        ("shopfront-mysql80-to-aurora3", ["Aurora MySQL", "80 GB", "no replicas", "eloquent", "2h", "Rollback",
+                                          "under 50", "risk table", "aws-dms"]),
+        ("orders-mongodb44-to-60-online", ["MongoDB 4.4", "MongoDB 6.0", "2 replica", "200 GB", "mongoose",
+                                           "online", "dual-write", "backfill", "one major release"]),
+        ("contoso-sqlserver2016-to-azure-sql-db", ["SQL Server 2016", "Azure SQL Database", "500 GB", "40 stored procedures",
+                                                   "15 SQL Server Agent jobs", "efcore", "4h", "soc2", "compatibility levels",
+                                                   "Do not rewrite"]),
+        ("platform-flyway-pg14-rds", ["PostgreSQL 14", "30 existing tables", "flyway", "github-actions", "baseline",
+                                      "8 engineers", "naming convention"]),
+    ])
+    func seedScenarioPromptsCarryEveryElement(profile: String, elements: [String]) throws {
+        let prompt = try Pipeline().prompt(BuildRequest(
+            contentRoot: Repository.content, profilePaths: [Repository.content + "/profiles/\(profile).yml"])).get()
+        for element in elements {
+            #expect(prompt.localizedCaseInsensitiveContains(element), "\(profile): the prompt lacks “\(element)”")
+        }
+        #expect(try read(profile, "prompt.md").contains(prompt.split(separator: "\n").first.map(String.init) ?? "?"),
+                "build writes the same prompt to Output")
+    }
 }

@@ -20,7 +20,10 @@ public struct ChecklistBuilder: Sendable {
                 if phase == .cutover {
                     if let time { total = total + time } else { unknown += 1 }
                 }
-                return .task(StepRendering.task(step, renderer: renderer, evaluator: evaluator))
+                var task = StepRendering.task(step, renderer: renderer, evaluator: evaluator)
+                // A printed checklist keeps the first paragraph; the runbook carries the full text.
+                task.body = MarkdownText.firstParagraph(task.body)
+                return .task(task)
             }
             sections.append(Section(id: phase.rawValue, title: phase.title, blocks: tasks))
         }

@@ -49,7 +49,7 @@ public struct NoticeBuilder: Sendable {
 
     static func windowTable(_ profile: Profile, schedule: Schedule?) -> String {
         guard let schedule else {
-            return "_The profile gives no `window.starts`, `window.timezone` and `window.duration`; notices cannot state the time._"
+            return "_The profile does not give the window's start, time zone and length, so the notices cannot state the time._"
         }
         var rows = ["| Time zone | Starts | Ends | Offset |", "| --- | --- | --- | --- |"]
         for window in schedule.local {

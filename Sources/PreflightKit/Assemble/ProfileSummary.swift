@@ -11,7 +11,7 @@ enum ProfileSummary {
     ]
 
     static func markdown(_ profile: Profile, vocabulary: Vocabulary) -> String {
-        var lines = ["| | |", "| --- | --- |"]
+        var lines = ["| Aspect | Details |", "| --- | --- |"]
         for (label, paths) in rows {
             let parts = paths.compactMap { path -> String? in
                 guard let value = profile[path] else { return nil }

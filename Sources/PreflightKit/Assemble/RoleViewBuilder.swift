@@ -76,6 +76,18 @@ public struct RoleViewBuilder: Sendable {
 
 /// Small edits on GFM text.
 enum MarkdownText {
+    /// The text up to the first blank line (or the first code block or list), for compact views.
+    static func firstParagraph(_ text: String) -> String {
+        var kept: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty { if kept.isEmpty { continue } else { break } }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { break }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+
     /// Turns code spans into plain words (`ANALYZE` → ANALYZE), for readers who run no commands.
     static func removingCodeSpans(_ text: String) -> String {
         guard text.contains("`") else { return text }

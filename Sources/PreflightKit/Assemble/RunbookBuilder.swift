@@ -34,7 +34,7 @@ public struct RunbookBuilder: Sendable {
         }
         if let chart = Self.timeline(cutover.tasks, steps: steps, profile: profile) {
             sections.append(Section(id: "timeline", title: "Timeline", blocks: [
-                .figure(svg: chart.svg(), caption: "Cutover steps against the window", file: "timeline.svg"),
+                .figure(svg: chart.svg(id: "runbook-chart"), caption: "Cutover steps against the window", file: "timeline.svg"),
             ]))
         }
         sections.append(Section(id: "cutover", title: "Cutover", blocks: cutover.tasks.isEmpty

@@ -3,10 +3,13 @@ public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var bytesPerSecond: Double
     /// Whether it was written per hour (`100 GB/h`), so that it prints back the same way.
     public var perHour: Bool
+    /// Whether it was written in bits (`10Gbps`), as network links are.
+    public var inBits: Bool
 
-    public init(bytesPerSecond: Double, perHour: Bool = false) {
+    public init(bytesPerSecond: Double, perHour: Bool = false, inBits: Bool = false) {
         self.bytesPerSecond = bytesPerSecond
         self.perHour = perHour
+        self.inBits = inBits
     }
 
     public static func == (lhs: Throughput, rhs: Throughput) -> Bool { lhs.bytesPerSecond == rhs.bytesPerSecond }
@@ -29,7 +32,7 @@ public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertibl
         let unit = parts.unit
         if unit.lowercased().hasSuffix("ps") || (unit.contains("b/") && !unit.contains("B")) {
             if let factor = bitUnits[unit.lowercased()] {
-                return .success(Throughput(bytesPerSecond: parts.number * factor / 8))
+                return .success(Throughput(bytesPerSecond: parts.number * factor / 8, inBits: true))
             }
         }
         let pieces = unit.split(separator: "/", maxSplits: 1).map(String.init)
@@ -43,6 +46,13 @@ public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var description: String {
         // Rates written per hour (copy and restore rates) print per hour; disks and links per second.
+        if inBits {
+            let bits = bytesPerSecond * 8
+            for (name, factor) in [("Tbps", 1e12), ("Gbps", 1e9), ("Mbps", 1e6), ("Kbps", 1e3)] where bits >= factor {
+                return "\(DataSize.format(bits / factor)) \(name)"
+            }
+            return "\(DataSize.format(bits)) bps"
+        }
         if perHour || bytesPerSecond < 1e6 { return "\(DataSize(bytes: bytesPerSecond * 3600))/h" }
         return "\(DataSize(bytes: bytesPerSecond))/s"
     }

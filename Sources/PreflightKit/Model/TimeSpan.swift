@@ -42,9 +42,10 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
         return .success(TimeSpan(seconds: total))
     }
 
-    /// Compact form: `1h30m`, `20m`, `45s`, `0s`.
+    /// Compact form: `1h30m`, `20m`, `45s`, `1.5s`, `0s`.
     public var description: String {
         if seconds < 1, seconds > 0 { return "\(Int((seconds * 1000).rounded()))ms" }
+        if seconds < 60, seconds != seconds.rounded() { return "\(DataSize.format(seconds))s" }
         var remaining = Int(seconds.rounded())
         if remaining == 0 { return "0s" }
         var text = ""
