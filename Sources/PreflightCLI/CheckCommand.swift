@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
     @OptionGroup var profileOptions: ProfileOptions
 
+    @Flag(name: .long, help: "Also print how many items there are of each kind, engine folder and tag.")
+    var counts = false
+
     func run() throws {
         let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
                                    quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
@@ -28,5 +31,6 @@ struct CheckCommand: ParsableCommand {
         printer.summary(result.diagnostics)
         if result.failed { throw ExitCode(1) }
         print("ok: \(result.items) items, \(result.profiles) profiles")
+        if counts { print(result.counts.map { "  \($0.label): \($0.count)" }.joined(separator: "\n")) }
     }
 }

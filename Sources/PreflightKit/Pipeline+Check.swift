@@ -5,6 +5,8 @@ extension Pipeline {
         public var items: Int
         public var profiles: Int
         public var failed: Bool
+        /// Items by kind, by engine folder and by ORM, cloud and compliance tag.
+        public var counts: [(label: String, count: Int)]
     }
 
     public func check(_ request: BuildRequest) -> CheckResult {
@@ -12,7 +14,8 @@ extension Pipeline {
         var scratch = BuildResult()
         let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
-        return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed)
+        return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed,
+                           counts: Self.counts(content, profiles: profiles.count))
     }
 
     public func explain(_ itemID: String, _ request: BuildRequest) -> Result<Explanation, DiagnosticsError> {
@@ -50,5 +53,26 @@ extension Pipeline {
         let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
                                     computed: ["schedule": schedule?.templateValues ?? []])
         return .success(PromptBuilder().text(selection, renderer: renderer))
+    }
+
+    static func counts(_ content: ContentSet, profiles: Int) -> [(label: String, count: Int)] {
+        var rows: [(label: String, count: Int)] = Kind.allCases.map { kind in
+            (kind.rawValue, content.items.filter { $0.kind == kind }.count)
+        }
+        var folders: [String: Int] = [:]
+        for item in content.items where item.kind == .engineNote {
+            guard let range = item.file.range(of: "/engines/") else { continue }
+            let family = item.file[range.upperBound...].split(separator: "/").first.map(String.init) ?? ""
+            folders[family, default: 0] += 1
+        }
+        rows += folders.sorted { $0.key < $1.key }.map { ("engine notes, \($0.key)", $0.value) }
+        for tag in ["orm", "cloud", "compliance"] {
+            rows.append(("notes tagged \(tag)", content.items.filter { $0.kind == .engineNote && $0.tags.contains(tag) }.count))
+        }
+        for phase in Phase.allCases {
+            rows.append(("steps, \(phase.rawValue)", content.items.filter { $0.kind == .step && $0.phase == phase }.count))
+        }
+        rows.append(("example profiles", profiles))
+        return rows
     }
 }

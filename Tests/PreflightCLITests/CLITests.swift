@@ -56,6 +56,23 @@ struct CLITests {
         #expect(Preflight.execute(arguments) == 2)
     }
 
+    @Test func reviewGatesOnTheMinimumScore() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let criterion = "---\nid: criterion-rollback\nkind: criterion\ntitle: Rollback section\ncheck: { type: deliverable, synonyms: [rollback] }\nweight: 1\n---\nA way back.\n"
+        try Data(criterion.utf8).write(to: root.appendingPathComponent("Content/criterion.md"))
+        let plan = root.appendingPathComponent("plan.md")
+        try Data("# Plan\n\n## Cutover\n\nGo.\n".utf8).write(to: plan)
+        let content = root.appendingPathComponent("Content").path
+        let profile = root.appendingPathComponent("Content/profiles/p.yml").path
+        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile]) == 0)
+        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50"]) == 3)
+        try Data("# Plan\n\n## Rollback\n\nBack.\n".utf8).write(to: plan)
+        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50",
+                                   "--format", "json"]) == 0)
+        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "101"]) == 2)
+    }
+
     @Test func helpExitsWithZero() {
         #expect(Preflight.execute(["build", "--help"]) == 0)
         #expect(Preflight.execute(["--version"]) == 0)

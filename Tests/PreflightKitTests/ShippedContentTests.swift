@@ -137,4 +137,23 @@ struct ShippedContentTests {
         #expect(try read(profile, "prompt.md").contains(prompt.split(separator: "\n").first.map(String.init) ?? "?"),
                 "build writes the same prompt to Output")
     }
+
+    /// A bare profile gets one warning per common mistake it makes, each naming what was left out.
+    @Test func aBareProfileIsLintedForEveryGap() throws {
+        let site = try FixtureSite(["bare.yml": "source: { engine: postgresql, version: \"12\" }\ntarget: { engine: postgresql, version: \"15\" }\n"])
+        defer { site.remove() }
+        let (content, _) = Repository.loaded
+        let (profile, _) = ProfileLoader(vocabulary: content.vocabulary).load(path: site.path("bare.yml"))
+        let warnings = ProfileLint().diagnostics(try #require(profile), content: content)
+        for field in ["topology.replicas", "application.orm", "window.duration", "data.size", "rollback.triggers.error_rate",
+                      "tools.available"] {
+            let warning = warnings.first { $0.message.contains("`\(field)`") }
+            #expect(warning != nil, "no warning for \(field)")
+            #expect(warning?.code == "PF320" && warning?.level == .warning)
+        }
+        #expect(warnings.contains { $0.message.contains("item(s) that need it were left out") })
+        for profile in Self.profiles {
+            #expect(ProfileLint().diagnostics(profile, content: content).isEmpty, "\(profile.id) has gaps")
+        }
+    }
 }
