@@ -22,10 +22,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var audience: AudienceOptions
 
     func validate() throws {
-        if profileOptions.profile.count > 1 { throw ValidationError("explain takes one --profile.") }
-        if profileOptions.profile.isEmpty, profileOptions.quickFields == nil {
-            throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
-        }
+        try profileOptions.requireOne(for: "explain")
     }
 
     func run() throws {

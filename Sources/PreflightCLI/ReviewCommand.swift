@@ -38,10 +38,7 @@ struct ReviewCommand: ParsableCommand {
     var minScore: Int?
 
     func validate() throws {
-        if profileOptions.profile.count > 1 { throw ValidationError("review takes one --profile.") }
-        if profileOptions.profile.isEmpty, profileOptions.quickFields == nil {
-            throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
-        }
+        try profileOptions.requireOne(for: "review")
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score takes a number from 0 to 100.") }
     }
 

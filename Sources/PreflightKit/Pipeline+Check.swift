@@ -18,15 +18,24 @@ extension Pipeline {
                            counts: Self.counts(content, profiles: profiles.count))
     }
 
-    public func explain(_ itemID: String, _ request: BuildRequest) -> Result<Explanation, DiagnosticsError> {
+    /// Loads and validates the content and the request's one profile, for the commands that work on one.
+    func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
         var clock = StageClock()
         var scratch = BuildResult()
         let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
         guard let profile = profiles.first else {
-            return .failure(DiagnosticsError([.error("PF701", "no profile to explain against",
-                                                     at: SourceLocation(file: "<arguments>"),
+            return .failure(DiagnosticsError([.error("PF701", "no profile to \(purpose)", at: SourceLocation(file: "<arguments>"),
                                                      hint: "pass --profile FILE")]))
+        }
+        return .success((content, profile))
+    }
+
+    public func explain(_ itemID: String, _ request: BuildRequest) -> Result<Explanation, DiagnosticsError> {
+        let content: ContentSet, profile: Profile
+        switch loadSingle(request, purpose: "explain against") {
+        case .success(let loaded): (content, profile) = loaded
+        case .failure(let error): return .failure(error)
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
         guard let decision = selection.decision(for: itemID) else {
@@ -40,13 +49,10 @@ extension Pipeline {
 
     /// The tailored AI prompt for the request's single profile.
     public func prompt(_ request: BuildRequest) -> Result<String, DiagnosticsError> {
-        var clock = StageClock()
-        var scratch = BuildResult()
-        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
-        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
-        guard let profile = profiles.first else {
-            return .failure(DiagnosticsError([.error("PF701", "no profile to build a prompt for",
-                                                     at: SourceLocation(file: "<arguments>"), hint: "pass --profile FILE")]))
+        let content: ContentSet, profile: Profile
+        switch loadSingle(request, purpose: "build a prompt for") {
+        case .success(let loaded): (content, profile) = loaded
+        case .failure(let error): return .failure(error)
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
         let schedule = Schedule(profile: profile)

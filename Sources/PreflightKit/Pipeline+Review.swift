@@ -3,13 +3,10 @@ import Foundation
 extension Pipeline {
     /// Loads content and the single profile, reads the plan, and scores it.
     public func review(planPath: String, _ request: BuildRequest) -> Result<Reviewer.Report, DiagnosticsError> {
-        var clock = StageClock()
-        var scratch = BuildResult()
-        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
-        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
-        guard let profile = profiles.first else {
-            return .failure(DiagnosticsError([.error("PF701", "no profile to review against",
-                                                     at: SourceLocation(file: "<arguments>"), hint: "pass --profile FILE")]))
+        let content: ContentSet, profile: Profile
+        switch loadSingle(request, purpose: "review against") {
+        case .success(let loaded): (content, profile) = loaded
+        case .failure(let error): return .failure(error)
         }
         let data: Data
         switch FileReader.read(planPath, limit: 8 << 20) {
