@@ -23,7 +23,7 @@ dir=$(mktemp -d /tmp/preflight-pg.XXXXXX)
 # PostgreSQL refuses to run as root; as root, the server runs as the postgres user.
 if [[ $(id -u) -eq 0 ]]; then
   chown postgres "$dir"
-  as() { runuser -u postgres -- "$@"; }
+  as() { (cd "$dir" && runuser -u postgres -- "$@"); }
   user=postgres
 else
   as() { "$@"; }
