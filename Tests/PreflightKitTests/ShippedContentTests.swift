@@ -156,4 +156,58 @@ struct ShippedContentTests {
             #expect(ProfileLint().diagnostics(profile, content: content).isEmpty, "\(profile.id) has gaps")
         }
     }
+
+    /// Per example profile: guidance that must reach it, and guidance that must not.
+    @Test(arguments: [
+        ("acme-billing-pg12-to-15", ["pg15-public-schema-create", "comp-soc2-audit-log-continuity", "orm-node-postgres-scram"],
+         ["pg-12-upgrade-clone-mode", "mongo-upgrade-one-major-at-a-time", "cloud-rds-parameter-groups"]),
+        ("analytics-pg11-to-16-cloud-sql", ["cloud-cloud-sql-major-version-upgrade", "orm-django-postgresql-minimum-versions",
+                                            "pg-12-with-oids-removed"],
+         ["cloud-rds-postgresql-rds-superuser", "orm-prisma-shadow-database-permissions"]),
+        ("clinic-mongodb50-to-70-atlas", ["comp-hipaa-baa-coverage", "mongo-atlas-oplog-window"],
+         ["mongo5-default-write-concern-majority", "pg15-public-schema-create"]),
+        ("contoso-sqlserver2016-to-azure-sql-db", ["azuresql-no-sql-agent", "azuresql-cross-database-queries",
+                                                   "comp-soc2-change-management-evidence"],
+         ["sqlmi-retained-features", "sqlmi-log-replay-service"]),
+        ("ledger-oracle19-to-pg16", ["ora-empty-string-is-null", "ora-number-mapping", "comp-gdpr-transfer-region-change"],
+         ["pg-12-upgrade-clone-mode", "mysql-only-full-group-by"]),
+        ("marketplace-mysql57-to-80-rds", ["mysql-only-full-group-by", "cloud-rds-mysql-no-super-definer"],
+         ["aurora-mysql-binlog-off-by-default", "mysql84-native-password-disabled"]),
+        ("orders-mongodb44-to-60-online", ["mongo-upgrade-one-major-at-a-time", "mongo5-default-write-concern-majority",
+                                           "mongo-mongoose-versions"],
+         ["mongo7-setfcv-confirm-required", "mongo-atlas-major-upgrade"]),
+        ("payments-sqlserver2019-to-sqlmi", ["comp-pci-scope-migration-host", "mssql-compat-level-kept"],
+         ["azuresql-no-sql-agent"]),
+        ("platform-flyway-pg14-rds", ["cloud-rds-parameter-groups"],
+         ["pg-12-upgrade-clone-mode", "cloud-rds-postgresql-major-version-upgrade", "strategy-pg-upgrade-link"]),
+        ("shopfront-mysql80-to-aurora3", ["aurora-mysql-version-numbers", "mysql-dms-source-prerequisites",
+                                          "aurora-mysql3-users-not-replicated"],
+         ["mongo-upgrade-one-major-at-a-time", "mysql80-query-cache-removed"]),
+        ("tiny-pg13-to-17-prisma", ["orm-prisma-shadow-database-permissions", "pg-17-maintenance-search-path",
+                                    "pg15-public-schema-create"],
+         ["pg-12-with-oids-removed", "orm-django-postgresql-minimum-versions"]),
+    ])
+    func eachProfileGetsWhatFitsIt(profile: String, present: [String], absent: [String]) throws {
+        let included = try explain(profile)
+        for id in present { #expect(included[id] == true, "\(id) should apply to \(profile)") }
+        for id in absent { #expect(included[id] == false, "\(id) should not apply to \(profile)") }
+    }
+
+    /// The advisor on the shipped strategies: the seed scenario's constraints rule out what they should.
+    @Test func theAdvisorRulesOutWhatTheSeedScenarioForbids() throws {
+        let (content, _) = Repository.loaded
+        let acme = try #require(Self.profiles.first { $0.id == "acme-billing-pg12-to-15" })
+        let assessments = StrategyAdvisor().assess(content, for: acme)
+        let link = try #require(assessments.first { $0.item.id == "strategy-pg-upgrade-link" })
+        #expect(link.eliminations.contains("needs `pg_upgrade`, which the profile lists as unavailable"))
+        let dump = try #require(assessments.first { $0.item.id == "strategy-pg-dump-restore-parallel" })
+        #expect(dump.eliminations.contains { $0.contains("of downtime") && $0.contains("the window is 20m") })
+        #expect(assessments.first?.eligible == true, "something fits the seed scenario")
+        #expect(try read("acme-billing-pg12-to-15", "memo.md").contains("Ruled out:"))
+        let mongo = try read("orders-mongodb44-to-60-online", "README.md")
+        #expect(mongo.contains("4.4 → 5.0 → 6.0 (2 hops)"))
+        let pipeline = try #require(Self.profiles.first { $0.id == "platform-flyway-pg14-rds" })
+        let same = StrategyAdvisor().assess(content, for: pipeline).first { $0.item.id == "strategy-pg-upgrade-link" }
+        #expect(same?.eligible == false, "no major upgrade when the version stays")
+    }
 }

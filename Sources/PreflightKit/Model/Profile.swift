@@ -32,6 +32,13 @@ public struct Profile: Sendable {
         }
         if case .engine(let source)? = values["source.family"], case .engine(let target)? = values["target.family"] {
             values["migration.cross_engine"] = .boolean(source != target)
+            if source == target, case .version(let from)? = values["source.version"], case .version(let to)? = values["target.version"] {
+                // Compared at the shorter precision: 14 → 14.12 is no upgrade, 12.17 → 15 is.
+                let precise = from.components.count <= to.components.count ? from : to
+                let other = precise == from ? to : from
+                let order = other.compare(atPrecisionOf: precise)
+                values["migration.upgrade"] = .boolean(precise == from ? order > 0 : order < 0)
+            }
         }
     }
 

@@ -28,6 +28,7 @@ public enum ProfileSchema {
         FieldSpec("target.hosting", .text, "Where the target runs"),
         FieldSpec("target.family", .engine, "Engine family of the target", derived: true),
         FieldSpec("migration.cross_engine", .boolean, "Whether source and target families differ", derived: true),
+        FieldSpec("migration.upgrade", .boolean, "Whether the engine family stays and the target version is newer", derived: true),
         FieldSpec("migration.schema_change", .boolean, "Whether the schema is refactored during the move"),
         FieldSpec("migration.schema_tool", .text, "Schema versioning tool: flyway, liquibase, alembic, …"),
         FieldSpec("migration.scope", .text, "full, schema-only or data-only"),
