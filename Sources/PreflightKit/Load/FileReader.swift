@@ -3,7 +3,7 @@ import Foundation
 /// Reads whole files with a size limit and turns failures into diagnostics.
 enum FileReader {
     static func read(_ path: String, limit: Int) -> Result<Data, Diagnostic> {
-        let location = SourceLocation(file: path)
+        let location = SourceLocation(file: path, line: 1, column: 1)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = attributes[.size] as? NSNumber
         else {

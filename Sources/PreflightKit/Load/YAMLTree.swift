@@ -45,35 +45,49 @@ public indirect enum YAMLTree: Sendable {
             guard let node = try Yams.compose(yaml: yaml) else {
                 return .success(.null(SourceLocation(file: file, line: firstLine, column: 1)))
             }
-            return .success(convert(node, file: file, offset: firstLine - 1, depth: 0))
+            var tooDeep: SourceLocation?
+            let tree = convert(node, file: file, offset: firstLine - 1, depth: 0, tooDeep: &tooDeep)
+            if let tooDeep {
+                return .failure(.error("PF007", "YAML nested deeper than \(maximumDepth) levels", at: tooDeep,
+                                       hint: "front matter and profiles are shallow; flatten the structure"))
+            }
+            return .success(tree)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, offset: firstLine - 1))
         } catch {
-            return .failure(.error("PF001", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine)))
+            return .failure(.error("PF001", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1),
+                                   hint: "check the file's YAML syntax"))
         }
     }
 
     /// Nesting beyond this is refused rather than recursed into (hostile or generated input).
     static let maximumDepth = 64
 
-    private static func convert(_ node: Node, file: String, offset: Int, depth: Int) -> YAMLTree {
+    private static func convert(_ node: Node, file: String, offset: Int, depth: Int,
+                                tooDeep: inout SourceLocation?) -> YAMLTree {
         let location = node.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
-            ?? SourceLocation(file: file, line: offset + 1)
-        if depth > maximumDepth { return .null(location) }
+            ?? SourceLocation(file: file, line: offset + 1, column: 1)
+        if depth > maximumDepth {
+            if tooDeep == nil { tooDeep = location }
+            return .null(location)
+        }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain, node.null != nil { return .null(location) }
             return .scalar(scalar.string, location)
         case .mapping(let mapping):
-            let entries = mapping.map { pair in
+            var entries: [Entry] = []
+            for pair in mapping {
                 let keyLocation = pair.key.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
                     ?? location
-                return Entry(key: pair.key.string ?? "", keyLocation: keyLocation,
-                             value: convert(pair.value, file: file, offset: offset, depth: depth + 1))
+                entries.append(Entry(key: pair.key.string ?? "", keyLocation: keyLocation,
+                                     value: convert(pair.value, file: file, offset: offset, depth: depth + 1, tooDeep: &tooDeep)))
             }
             return .mapping(entries, location)
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, file: file, offset: offset, depth: depth + 1) }, location)
+            var elements: [YAMLTree] = []
+            for element in sequence { elements.append(convert(element, file: file, offset: offset, depth: depth + 1, tooDeep: &tooDeep)) }
+            return .sequence(elements, location)
         case .alias:
             return .null(location)
         }
@@ -93,9 +107,9 @@ public indirect enum YAMLTree: Sendable {
             return .error("PF001", "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: location,
                           hint: "each key may appear once; remove or rename one of them")
         case .reader(let problem, _, _, _):
-            return .error("PF001", "invalid YAML: \(problem)", at: SourceLocation(file: file, line: offset + 1), hint: hint)
+            return .error("PF001", "invalid YAML: \(problem)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
         default:
-            return .error("PF001", "invalid YAML: \(error)", at: SourceLocation(file: file, line: offset + 1), hint: hint)
+            return .error("PF001", "invalid YAML: \(error)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
         }
     }
 }

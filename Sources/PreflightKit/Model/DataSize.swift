@@ -16,6 +16,9 @@ public struct DataSize: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Reads `1 TB`, `500GB`, `1.5 TiB`, `0`.
     public static func parse(_ text: String) -> Result<DataSize, QuantityParseError> {
         let hint = "write a number and a unit, such as `500GB`, `1 TB` or `1.5 TiB`"
+        if text.trimmingSpaces.hasPrefix("-") {
+            return .failure(.init(message: "`\(text)` is negative; a data size cannot be", hint: hint))
+        }
         guard let parts = UnitParsing.split(text) else {
             return .failure(.init(message: "`\(text)` is not a data size", hint: hint))
         }

@@ -73,8 +73,34 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension FieldType {
+    /// Values past these are typing mistakes, not databases: refused rather than computed with.
+    static let limits: (size: Double, seconds: Double, bytesPerSecond: Double, number: Double) =
+        (1e18, 366 * 86400, 1e13, 1e12)
+
+    /// Refuses absurd values (a 10^30 TB database, a ten-year window) with the limit in the message.
+    func checkLimits(_ value: FieldValue, text: String) -> QuantityParseError? {
+        func error(_ what: String) -> QuantityParseError {
+            QuantityParseError(message: "`\(text)` is beyond any real migration (\(what))",
+                               hint: "check the unit and the number of digits")
+        }
+        switch value {
+        case .size(let size) where size.bytes > Self.limits.size: return error("the limit is 1 EB")
+        case .duration(let time) where time.seconds > Self.limits.seconds: return error("the limit is one year")
+        case .throughput(let rate) where rate.bytesPerSecond > Self.limits.bytesPerSecond: return error("the limit is 10 TB/s")
+        case .percentage(let percent) where percent.value > 100: return error("a percentage is at most 100%")
+        case .number(let number) where number > Self.limits.number: return error("the limit is 10^12")
+        default: return nil
+        }
+    }
+
     /// Reads `text` as a value of this type. Engines are canonicalised through `vocabulary`.
     public func parse(_ text: String, vocabulary: Vocabulary) -> Result<FieldValue, QuantityParseError> {
+        let result = parseUnchecked(text, vocabulary: vocabulary)
+        if case .success(let value) = result, let error = checkLimits(value, text: text) { return .failure(error) }
+        return result
+    }
+
+    func parseUnchecked(_ text: String, vocabulary: Vocabulary) -> Result<FieldValue, QuantityParseError> {
         switch self {
         case .engine:
             let key = text.trimmingSpaces.lowercased()

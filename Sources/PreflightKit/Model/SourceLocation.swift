@@ -7,7 +7,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// 1-based column; 0 when only the line is known.
     public var column: Int
 
-    public init(file: String, line: Int = 0, column: Int = 0) {
+    public init(file: String, line: Int = 1, column: Int = 1) {
         self.file = file
         self.line = line
         self.column = column

@@ -19,6 +19,9 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
         let hint = "write a number and a unit, such as `20m`, `1h30m`, `45s` or `2 hours`"
         var rest = Substring(text.trimmingSpaces)
         if rest == "0" { return .success(TimeSpan(seconds: 0)) }
+        if rest.hasPrefix("-") {
+            return .failure(.init(message: "`\(text)` is negative; a duration cannot be", hint: hint))
+        }
         var total = 0.0
         var pairs = 0
         while !rest.isEmpty {
