@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads whole files with a size limit and turns failures into diagnostics.
 enum FileReader {
@@ -13,10 +16,25 @@ enum FileReader {
             return .failure(.error("PF004", "`\(path)` is \(size.intValue) bytes, over the limit of \(limit)", at: location,
                                    hint: "split the file; a content item or profile is a page, not a data dump"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readAll(path) else {
             return .failure(.error("PF003", "cannot read `\(path)`", at: location, hint: "check the file's permissions"))
         }
         return .success(data)
+    }
+
+    /// open/read/close: no intermediate copies, and none of FileManager's allocation for empty files.
+    static func readAll(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
     }
 
     static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `kill -9` at any moment of a build leaves the published output as it was: the process is killed
+/// while it writes, then the output folder is compared byte for byte.
+@Suite("Interrupted builds", .serialized)
+struct InterruptedBuildTests {
+    /// The `preflight` executable that `swift test` built beside this test bundle.
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("preflight")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Published files: everything but Preflight's own transient staging and temporary entries.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return files
+        }
+        for case let url as URL in walker {
+            let relative = String(url.path.dropFirst(folder.path.count + 1))
+            if relative.hasPrefix(".preflight-staging-") || relative.hasPrefix(".preflight-old-")
+                || relative.hasPrefix(".preflight-tmp-") { walker.skipDescendants(); continue }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                files[relative] = try? Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    func run(_ arguments: [String], killAfter delay: Double? = nil) throws -> Int32 {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        if let delay {
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func killNineLeavesThePreviousOutputExactlyAsItWas() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the preflight product first")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let content = Self.repository.appendingPathComponent("Content").path
+        let start = Date()
+        #expect(try run(["build", "--content", content, "--out", out.path]) == 0)
+        let duration = Date().timeIntervalSince(start)
+        let before = Self.snapshot(out)
+        #expect(before.count > 100)
+        // Kill at moments spread over a whole build: loading, rendering, and the writes at the end.
+        for fraction in [0.1, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.99] {
+            let delay = duration * fraction
+            _ = try run(["build", "--content", content, "--out", out.path], killAfter: delay)
+            let after = Self.snapshot(out)
+            #expect(after.keys.sorted() == before.keys.sorted(), "files appeared or vanished after a kill at \(delay)s")
+            #expect(after == before, "bytes changed after a kill at \(delay)s")
+        }
+        // The next build completes and leaves none of the interrupted builds' staging behind.
+        #expect(try run(["build", "--content", content, "--out", out.path]) == 0)
+        #expect(Self.snapshot(out) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".preflight-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
