@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 PREFLIGHT := .build/release/preflight
 
-.PHONY: setup build examples test check verify-output verify-site clean
+.PHONY: setup build examples test check verify-output verify-site verify-schemas clean
 
 # Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
 setup:
@@ -38,6 +38,11 @@ verify-output: examples
 # Nu HTML checker, internal links, calendars and printing to PDF in headless Chromium, on Output/.
 verify-site: examples
 	PREFLIGHT=$(PREFLIGHT) scripts/verify-site.sh Output
+
+# Shipped content and profiles against the JSON Schemas, with the jsonschema library editors' tools use.
+verify-schemas:
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema PyYAML
+	python3 scripts/validate-schemas.py Content
 
 clean:
 	rm -rf .build

@@ -78,3 +78,70 @@ struct CLITests {
         #expect(Preflight.execute(["--version"]) == 0)
     }
 }
+
+@Suite("Scaffolding")
+struct ScaffoldingTests {
+    func site() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-new-\(UUID().uuidString)")
+        let files = [
+            "Content/vocabulary.yml": "engines:\n  postgresql: { name: PostgreSQL, family: postgresql, aliases: [pg] }\n",
+            "Content/theme/templates/page.mustache": "{{{content}}}",
+            "Content/theme/templates/document.mustache": "{{title}}",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func newProfileFromFlagsLoadsAndIsNeverOverwritten() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content").path
+        let arguments = ["new", "profile", "--content", content, "--id", "billing", "--source", "pg@12", "--target",
+                         "postgresql@15", "--size", "1TB", "--window", "20m", "--no-input"]
+        #expect(Preflight.execute(arguments) == 0)
+        let path = content + "/profiles/billing.yml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("# yaml-language-server: $schema=../schemas/profile.schema.json\n"))
+        #expect(Preflight.execute(["check", "--content", content, "--profile", path]) == 0)
+        #expect(Preflight.execute(arguments) == 2, "an existing file is not overwritten")
+        #expect(Preflight.execute(["new", "profile", "--content", content, "--id", "x", "--no-input"]) == 2)
+    }
+
+    @Test func newItemPassesCheck() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content").path
+        for kind in ["step", "tip", "strategy", "criterion", "notice", "prompt-rule", "engine-note"] {
+            #expect(Preflight.execute(["new", "item", "--content", content, "--kind", kind, "--id", "new-\(kind)"]) == 0, "\(kind)")
+        }
+        #expect(Preflight.execute(["check", "--content", content]) == 0)
+        #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tipp", "--id", "x"]) == 2)
+        #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tip", "--id", "../x"]) == 2)
+    }
+
+    /// On a terminal, `new profile` asks for what the flags did not give.
+    @Test func newProfileAsksOnATerminal() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content").path
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("preflight").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        // `script` gives the command a pseudo-terminal, as a person at a shell would have.
+        process.arguments = ["-qec", "\(executable) new profile --content \(content)", "/dev/null"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("asked\npg@13\npg@17\n5 GB\n0\nprisma\nonline\n2h\n0\n".utf8))
+        process.waitUntilExit()
+        let text = try String(contentsOfFile: content + "/profiles/asked.yml", encoding: .utf8)
+        #expect(text.contains("window: { mode: online, duration: 2h }"))
+        #expect(text.contains("application: { orm: prisma }"))
+    }
+}

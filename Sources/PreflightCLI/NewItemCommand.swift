@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+struct NewItemCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "item",
+        abstract: "Write a new content item with the front-matter keys its kind takes.",
+        discussion: """
+        The file goes into the folder authors use for the kind (guidance/tips, steps/plan, strategies, …)
+        unless --out says otherwise; it is checked after writing and never overwrites a file.
+
+        Example:
+          preflight new item --kind step --id step-check-free-space --title "Check free space on the target"
+        """
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("Kind: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: String
+
+    @Option(name: .long, help: ArgumentHelp("The item's id: lower-case letters, digits, - _ and .", valueName: "id"))
+    var id: String
+
+    @Option(name: .long, help: ArgumentHelp("Its title (default: the id).", valueName: "text"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where to write it (default: a folder for the kind under <content>).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        guard Kind(rawValue: kind) != nil else {
+            throw ValidationError("Unknown kind '\(kind)'; use one of: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        guard ItemSchema.isValidID(id) else { throw ValidationError("'\(id)' is not a valid id: use lower-case letters, digits, -, _ and .") }
+    }
+
+    func run() throws {
+        let scaffold = ItemScaffold(kind: Kind(rawValue: kind)!, id: id, title: title ?? id)
+        let path = out ?? contentOptions.content + "/" + scaffold.relativePath
+        try NewFile.write(scaffold.text(), to: path) { written in
+            let (content, diagnostics) = ContentLoader().load(from: contentOptions.content)
+            let mine = (diagnostics + ContentValidator().validate(content)).filter { $0.location.file.hasSuffix(written) }
+            return mine.filter { $0.level == .error }
+        }
+        print("wrote \(path)")
+    }
+}
