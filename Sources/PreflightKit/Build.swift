@@ -63,9 +63,10 @@ public struct Pipeline: Sendable {
             return result
         }
 
+        let cache = RenderCache()
         let renderer: HTMLRenderer
         do {
-            renderer = try HTMLRenderer(theme: content.theme, unsafeHTML: request.unsafeHTML)
+            renderer = try HTMLRenderer(theme: content.theme, unsafeHTML: request.unsafeHTML, cache: cache)
         } catch {
             result.diagnostics.append(.error("PF406", "the theme does not compile: \(error)",
                                              at: SourceLocation(file: request.contentRoot + "/theme")))
@@ -75,7 +76,7 @@ public struct Pipeline: Sendable {
         let selections = parallelMap(profiles) { Selector().select(content, for: $0, readers: request.readers) }
         clock.lap("select", into: &result)
 
-        let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment())
+        let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache)
         let assemblies = parallelMap(selections) { assembler.assemble($0, content: content) }
         clock.lap("assemble", into: &result)
 

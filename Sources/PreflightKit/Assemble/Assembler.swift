@@ -11,14 +11,19 @@ public struct Assembly: Sendable {
 public struct Assembler: Sendable {
     /// `SOURCE_DATE_EPOCH`, when set, stamps generated calendars; nothing reads the clock.
     public var sourceDate: Date?
+    /// Shared by every profile of a build.
+    public var cache: RenderCache
 
-    public init(sourceDate: Date? = nil) { self.sourceDate = sourceDate }
+    public init(sourceDate: Date? = nil, cache: RenderCache = RenderCache()) {
+        self.sourceDate = sourceDate
+        self.cache = cache
+    }
 
     public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
         let schedule = Schedule(profile: profile)
         let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
-                                    computed: ["schedule": schedule?.templateValues ?? []])
+                                    computed: ["schedule": schedule?.templateValues ?? []], cache: cache)
         let checklist = ChecklistBuilder().build(selection, renderer: renderer)
         let runbook = RunbookBuilder().build(selection, renderer: renderer)
         let wiki = WikiBuilder().build(selection, renderer: renderer, checklist: checklist)

@@ -8,6 +8,7 @@ public struct BodyRenderer: Sendable {
     public var profile: Profile
     public var vocabulary: Vocabulary
     private let context: ContextBox
+    private let cache: RenderCache
 
     /// Mustache takes `Any`; the box states that the nested dictionaries of strings are never mutated.
     private final class ContextBox: @unchecked Sendable {
@@ -16,7 +17,9 @@ public struct BodyRenderer: Sendable {
     }
 
     /// - Parameter computed: values derived for documents (such as `schedule`), merged over the profile's.
-    public init(profile: Profile, vocabulary: Vocabulary, computed: [String: [[String: String]]] = [:]) {
+    public init(profile: Profile, vocabulary: Vocabulary, computed: [String: [[String: String]]] = [:],
+                cache: RenderCache = RenderCache()) {
+        self.cache = cache
         self.profile = profile
         self.vocabulary = vocabulary
         var context = profile.templateContext(vocabulary: vocabulary)
@@ -28,7 +31,7 @@ public struct BodyRenderer: Sendable {
     /// (validation has already reported it, and a build never runs on content with errors).
     public func render(_ text: String) -> String {
         guard text.contains("{{") else { return text }
-        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) else { return text }
+        guard let template = cache.template(text) else { return text }
         return template.render(context.value)
     }
 

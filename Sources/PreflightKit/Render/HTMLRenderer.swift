@@ -6,8 +6,10 @@ import Mustache
 public struct HTMLRenderer: Sendable {
     public var library: MustacheLibrary
     public var unsafeHTML: Bool
+    public var cache: RenderCache
 
-    public init(theme: Theme, unsafeHTML: Bool = false) throws {
+    public init(theme: Theme, unsafeHTML: Bool = false, cache: RenderCache = RenderCache()) throws {
+        self.cache = cache
         var library = MustacheLibrary()
         for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             try library.register(template.source, named: name)
@@ -44,10 +46,10 @@ public struct HTMLRenderer: Sendable {
     private func block(_ block: Block) -> [String: Any] {
         switch block {
         case .markdown(let text):
-            return ["markdown": GFM.html(text, unsafe: unsafeHTML)]
+            return ["markdown": cache.gfm(text, unsafe: unsafeHTML)]
         case .task(let task):
             var values: [String: Any] = ["id": task.id, "title": task.title, "gate": task.gate,
-                                         "body": GFM.html(task.body, unsafe: unsafeHTML)]
+                                         "body": cache.gfm(task.body, unsafe: unsafeHTML)]
             if let owner = task.owner { values["owner"] = owner.title }
             if let estimate = task.estimate { values["estimate"] = estimate }
             if let number = task.number { values["number"] = number }
@@ -63,7 +65,7 @@ public struct HTMLRenderer: Sendable {
             return ["figure": ["svg": svg, "caption": caption]]
         case .entry(let entry):
             var values: [String: Any] = ["id": entry.id, "title": entry.title, "summary": entry.summary ?? "",
-                                         "body": GFM.html(entry.body, unsafe: unsafeHTML)]
+                                         "body": cache.gfm(entry.body, unsafe: unsafeHTML)]
             if let severity = entry.severity { values["severity"] = severity.rawValue }
             values["sources"] = entry.sources.filter { $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }
                 .map { ["title": $0.title, "url": $0.url] }

@@ -44,10 +44,23 @@ public struct SearchIndex: Sendable, Encodable {
 
     /// About 30 words of prose, without Markdown punctuation or code.
     static func excerpt(_ markdown: String) -> String {
-        // The first few hundred characters hold the 30 words; the rest of a long body is not read.
-        let prose = MarkdownText.removingCode(String(markdown.prefix(400)))
-        let words = prose.split(whereSeparator: { $0.isWhitespace }).prefix(30)
-        return words.joined(separator: " ").filter { !"*_`#>|[]".contains($0) }
+        // The first few hundred bytes hold the 30 words; the rest of a long body is not read.
+        let head = String(markdown.prefix(400))
+        let prose = MarkdownText.removingCode(head)
+        var out: [UInt8] = []
+        var words = 0
+        var inWord = false
+        for byte in prose.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if inWord { words += 1; inWord = false; if words == 30 { break } }
+                continue
+            }
+            if "*_`#>|[]".utf8.contains(byte) { continue }
+            if !inWord, !out.isEmpty { out.append(0x20) }
+            inWord = true
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `window.PREFLIGHT_SEARCH = [...];` with `<` escaped so that no entry can close a script element.
