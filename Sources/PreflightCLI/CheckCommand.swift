@@ -22,9 +22,7 @@ struct CheckCommand: ParsableCommand {
     var counts = false
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
-                                   quickProfileID: profileOptions.id, strict: contentOptions.strict)
+        let request = profileOptions.request(content: contentOptions)
         let result = Pipeline().check(request)
         let printer = DiagnosticPrinter()
         printer.print(result.diagnostics)

@@ -26,9 +26,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
-                                   quickProfileID: profileOptions.id, readers: audience.readers)
+        let request = profileOptions.request(content: contentOptions, readers: audience.readers)
         let printer = DiagnosticPrinter()
         switch Pipeline().explain(itemID, request) {
         case .success(let explanation):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PreflightKit
 
 /// Which profiles to use: files, folders, or one quick profile from flags.
 struct ProfileOptions: ParsableArguments {
@@ -34,6 +35,13 @@ struct ProfileOptions: ParsableArguments {
                                           ("window.duration", window)]
         let given = pairs.compactMap { path, value in value.map { (path: path, value: $0) } }
         return given.isEmpty ? nil : given
+    }
+
+    /// The pipeline request these options describe.
+    func request(content: ContentOptions, readers: [Role]? = nil, outputRoot: String = "Output") -> BuildRequest {
+        BuildRequest(contentRoot: content.content, profilePaths: profile,
+                     quickProfile: quickFields?.map { BuildRequest.QuickField(path: $0.path, value: $0.value) },
+                     quickProfileID: id, outputRoot: outputRoot, readers: readers, strict: content.strict)
     }
 
     /// For commands that work on exactly one profile (explain, prompt, review).

@@ -26,9 +26,7 @@ struct PromptCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
-                                   quickProfileID: profileOptions.id, readers: audience.readers)
+        let request = profileOptions.request(content: contentOptions, readers: audience.readers)
         switch Pipeline().prompt(request) {
         case .success(let text): print(text, terminator: "")
         case .failure(let error):

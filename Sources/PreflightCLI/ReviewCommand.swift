@@ -43,9 +43,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-                                   quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
-                                   quickProfileID: profileOptions.id)
+        let request = profileOptions.request(content: contentOptions)
         switch Pipeline().review(planPath: plan, request) {
         case .success(let report):
             let printer = DiagnosticPrinter()
