@@ -60,7 +60,7 @@ struct SafetyTests {
         }
     }
 
-    @Test func sourceDateEpochStampsTheCalendarAndNothingElseMoves() throws {
+    @Test func aRebuildWritesTheSameBytes() throws {
         let site = try FixtureSite(DocumentsTests.site)
         defer { site.remove() }
         let one = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
