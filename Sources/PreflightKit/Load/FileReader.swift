@@ -22,19 +22,28 @@ enum FileReader {
         return .success(data)
     }
 
-    /// open/read/close: no intermediate copies, and none of FileManager's allocation for empty files.
+    /// open/fstat/read/close into one buffer of the file's size: no zero-filled scratch buffer and
+    /// none of FileManager's allocation for empty files.
     static func readAll(_ path: String) -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[0..<count])
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 { return false }
+                if count == 0 { break }
+                filled += count
+            }
+            return true
         }
+        guard ok else { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }
+        return data
     }
 
     static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {
