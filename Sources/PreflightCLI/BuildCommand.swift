@@ -33,11 +33,8 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let request = BuildRequest(
-            contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-            quickProfile: profileOptions.quickFields?.map { BuildRequest.QuickField(path: $0.path, value: $0.value) },
-            quickProfileID: profileOptions.id, outputRoot: out, readers: audience.readers,
-            strict: contentOptions.strict, unsafeHTML: unsafeHTML)
+        var request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: out)
+        request.unsafeHTML = unsafeHTML
         let result = Pipeline().build(request)
         let printer = DiagnosticPrinter()
         printer.print(result.diagnostics)

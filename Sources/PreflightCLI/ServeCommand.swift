@@ -33,10 +33,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let scratch = out ?? FileManager.default.temporaryDirectory.appendingPathComponent("preflight-serve-\(getpid())").path
-        let request = BuildRequest(
-            contentRoot: contentOptions.content, profilePaths: profileOptions.profile,
-            quickProfile: profileOptions.quickFields?.map { .init(path: $0.path, value: $0.value) },
-            quickProfileID: profileOptions.id, outputRoot: scratch, readers: audience.readers)
+        let request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: scratch)
         let server = DevServer(request: request) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -55,9 +55,7 @@ extension Pipeline {
         case .failure(let error): return .failure(error)
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
-        let schedule = Schedule(profile: profile)
-        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
-                                    computed: ["schedule": schedule?.templateValues ?? []])
+        let (renderer, _) = Assembler().renderer(for: profile, content: content)
         return .success(PromptBuilder().text(selection, renderer: renderer))
     }
 

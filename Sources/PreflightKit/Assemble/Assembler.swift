@@ -19,11 +19,17 @@ public struct Assembler: Sendable {
         self.cache = cache
     }
 
-    public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
-        let profile = selection.profile
+    /// The body renderer every document of a profile uses, with the window in customer time zones.
+    public func renderer(for profile: Profile, content: ContentSet) -> (BodyRenderer, Schedule?) {
         let schedule = Schedule(profile: profile)
         let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
                                     computed: ["schedule": schedule?.templateValues ?? []], cache: cache)
+        return (renderer, schedule)
+    }
+
+    public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
+        let profile = selection.profile
+        let (renderer, schedule) = renderer(for: profile, content: content)
         let checklist = ChecklistBuilder().build(selection, renderer: renderer)
         let runbook = RunbookBuilder().build(selection, renderer: renderer)
         let wiki = WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
