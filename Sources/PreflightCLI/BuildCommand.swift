@@ -7,13 +7,21 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the documents for one or more profiles into the output folder.",
         discussion: """
-        Loads and validates the content and the profiles; if anything is wrong, prints every problem
-        and writes nothing. Otherwise writes Output/<profile-id>/ for each profile, replacing the
-        previous build of that profile in one step.
+        Loads and validates the content and the profiles, then writes Output/<profile-id>/ for each
+        profile, replacing the previous build of that profile in one step. Errors in the content stop
+        the build before anything is written; errors in one profile stop only that profile, and the
+        exit code is 1 if any profile failed. A profile can be a YAML file, a folder of them, or an
+        inventory CSV with one database per row (header: profile fields such as source, target,
+        size, replicas, orm, window, or dotted paths like topology.replicas).
+
+        Builds are incremental: Output/.preflight-cache.json records what each profile was built
+        from, so an unchanged profile is skipped and unchanged files are not rewritten. --force
+        rebuilds everything.
 
         Examples:
           preflight build
           preflight build --profile Content/profiles/ --out site/
+          preflight build --profile fleet.csv --out fleet/
           preflight build --source postgresql@12 --target postgresql@15 --size 1TB --replicas 1 \\
                           --orm sequelize --window 20m --role devops
         """
@@ -29,22 +37,34 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep raw HTML written in Markdown bodies (dropped by default).")
     var unsafeHTML = false
 
-    @Flag(name: .long, help: "Print the wall time of each pipeline stage.")
+    @Flag(name: .long, help: "Print the time of each pipeline stage (per-profile stages summed over profiles).")
     var timings = false
+
+    @Flag(name: .long, help: "Rebuild every profile, ignoring what earlier builds recorded.")
+    var force = false
+
+    @Flag(name: .long, help: "No progress bar, even on a terminal.")
+    var quiet = false
 
     func run() throws {
         var request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: out)
         request.unsafeHTML = unsafeHTML
-        let result = Pipeline().build(request)
+        request.force = force
+        let bar = quiet ? nil : ProgressBar.forTerminal()
+        let result = Pipeline().build(request, progress: bar?.callback)
         let printer = DiagnosticPrinter()
         printer.print(result.diagnostics)
         printer.summary(result.diagnostics)
-        for (profile, files) in result.built {
-            print("built \(out)/\(profile)/ (\(files) files)")
+        if !result.profiles.isEmpty {
+            print(SummaryTable(result: result, outputRoot: out).render())
         }
         if timings {
+            let profiles = result.profiles.count
             for (stage, seconds) in result.timings {
-                print(String(format: "%-9@ %8.1f ms", stage as NSString, seconds * 1000))
+                var note = ""
+                if BuildResult.perProfileStages.contains(stage) { note = "  (summed over \(profiles) profiles)" }
+                if stage == "profiles" { note = "  (wall time of the per-profile stages, run side by side)" }
+                print(String(format: "%-9@ %8.1f ms", stage as NSString, seconds * 1000) + note)
             }
         }
         if result.failed {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PreflightKit
 import Foundation
 
 /// The `preflight` command: a thin layer over `PreflightKit` that parses arguments and prints.
@@ -48,9 +49,4 @@ public struct Preflight: ParsableCommand {
             return code == .validationFailure ? 2 : code.rawValue
         }
     }
-}
-
-/// The tool's version; also part of the cache key in incremental builds.
-public enum PreflightVersion {
-    public static let current = "0.1.0"
 }

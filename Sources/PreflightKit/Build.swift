@@ -1,6 +1,6 @@
 import Foundation
 
-/// What to build: content, profiles, audience and destination.
+/// What to build: content, profiles (files, folders, inventory CSVs), audience and destination.
 public struct BuildRequest: Sendable {
     public var contentRoot: String
     /// Profile files or folders of them; empty means the examples under `profiles/` of the content.
@@ -15,6 +15,8 @@ public struct BuildRequest: Sendable {
     public var strict: Bool
     /// Keep raw HTML from Markdown bodies.
     public var unsafeHTML: Bool
+    /// Ignore the cache of earlier builds and rebuild every profile (a new cache is still written).
+    public var force = false
 
     public struct QuickField: Sendable {
         public var path: String
@@ -39,32 +41,74 @@ public struct BuildRequest: Sendable {
     }
 }
 
-/// What a build did: its diagnostics, the profiles written, and how long each stage took.
-public struct BuildResult: Sendable {
-    public var diagnostics: [Diagnostic] = []
-    public var built: [(profile: String, files: Int)] = []
-    public var timings: [(stage: String, seconds: Double)] = []
-    /// True when errors (or, under `strict`, warnings) stopped the build before anything was written.
-    public var failed = false
+
+extension BuildRequest {
+    /// Everything besides the input files that changes what a build writes.
+    var settingsKey: String {
+        var key = KeyBuilder()
+        key.add(BuildManifest.toolIdentity())
+        key.add(readers.map { $0.map(\.rawValue).joined(separator: ",") } ?? "<profile roles>")
+        key.add(unsafeHTML ? "unsafe" : "safe")
+        key.add(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "")
+        return key.hash.description
+    }
+
+    /// The settings plus the request's own shape (which profiles, which flags): equal for two
+    /// identical commands, so that the second can be recognised as a no-op.
+    var requestKey: String {
+        var key = KeyBuilder()
+        key.add(settingsKey)
+        for path in profilePaths { key.add(path) }
+        for field in quickProfile ?? [] {
+            key.add(field.path)
+            key.add(field.value)
+        }
+        key.add(quickProfileID ?? "")
+        return key.hash.description
+    }
 }
 
-/// The pipeline in one place: load → validate → select → assemble → render → write, each stage timed.
+/// The pipeline in one place: load → validate → select → assemble → render → write.
+///
+/// Content is loaded and validated once; its errors stop everything. Each profile then goes through
+/// select → assemble → render → write on its own, several at a time, and is dropped from memory once
+/// written; a profile's errors stop only that profile. With a cache from an earlier build, a profile
+/// whose key has not changed is skipped, and a build whose inputs have not changed stops after hashing.
 public struct Pipeline: Sendable {
     public init() {}
 
-    public func build(_ request: BuildRequest) -> BuildResult {
+    public func build(_ request: BuildRequest, progress: BuildProgress? = nil) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
+        let tool = BuildManifest.toolIdentity()
+        OutputWriter(root: request.outputRoot).removeLeftovers()
+        let scan = InputScan.scan(request)
+        let fingerprint = Self.fingerprint(scan, request: request)
+        let manifest = request.force ? nil : BuildManifest.read(root: request.outputRoot, tool: tool)
+        if let manifest, manifest.lastBuild == fingerprint, !manifest.lastProfiles.isEmpty,
+           manifest.lastProfiles.allSatisfy({ manifest.isIntact($0, root: request.outputRoot) }) {
+            clock.lap("scan", into: &result)
+            result.upToDate = true
+            result.diagnostics = manifest.lastWarnings
+            result.profiles = manifest.lastProfiles.map { id in
+                var report = ProfileReport(id: id, origin: "", status: .upToDate)
+                report.files = manifest.profiles[id]?.files.count ?? 0
+                return report
+            }
+            return result
+        }
+        clock.lap("scan", into: &result)
 
-        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &result)
-        result.diagnostics = diagnostics
-        if result.diagnostics.hasErrors || (request.strict && result.diagnostics.warningCount > 0) {
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &result)
+        result.diagnostics = contentDiagnostics
+        if contentDiagnostics.hasErrors || (request.strict && contentDiagnostics.warningCount > 0) {
+            result.diagnostics += sources.flatMap(\.diagnostics)
+            result.diagnostics.sort()
             result.failed = true
             return result
         }
-
-        let cache = RenderCache()
         let renderer: HTMLRenderer
+        let cache = RenderCache()
         do {
             renderer = try HTMLRenderer(theme: content.theme, unsafeHTML: request.unsafeHTML, cache: cache)
         } catch {
@@ -73,31 +117,18 @@ public struct Pipeline: Sendable {
             result.failed = true
             return result
         }
-        let selections = parallelMap(profiles) { Selector().select(content, for: $0, readers: request.readers) }
-        clock.lap("select", into: &result)
 
-        let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache)
-        let assemblies = parallelMap(selections) { assembler.assemble($0, content: content) }
-        clock.lap("assemble", into: &result)
+        let stream = ProfileStream(request: request, content: content, renderer: renderer, cache: cache, scan: scan,
+                                   manifest: manifest ?? BuildManifest(tool: tool), progress: progress)
+        let outcome = stream.run(sources)
+        result.profiles = outcome.reports
+        result.diagnostics += outcome.diagnostics
+        result.diagnostics.sort()
+        for (stage, seconds) in outcome.stageSeconds { result.timings.append((stage, seconds)) }
+        clock.lap("profiles", into: &result)
 
-        let outputs = parallelMap(Array(zip(selections, assemblies))) { selection, assembly in
-            OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
-        }
-        clock.lap("render", into: &result)
-
-        let writer = OutputWriter(root: request.outputRoot)
-        for (selection, files) in zip(selections, outputs) {
-            do {
-                try writer.write(profileID: selection.profile.id, files: files)
-                result.built.append((selection.profile.id, files.count))
-            } catch {
-                result.diagnostics.append(.error(error.code, error.message,
-                                                 at: SourceLocation(file: request.outputRoot + "/" + selection.profile.id),
-                                                 hint: error.hint))
-                result.failed = true
-            }
-        }
-        if !result.built.isEmpty {
+        let failed = outcome.reports.contains { $0.status == .failed }
+        if outcome.reports.contains(where: { $0.status != .failed }) {
             do {
                 try SiteIndex(root: request.outputRoot).write(renderer: renderer, theme: content.theme)
             } catch {
@@ -105,73 +136,41 @@ public struct Pipeline: Sendable {
                                                  hint: error.hint))
                 result.failed = true
             }
+            var saved = outcome.manifest
+            saved.lastBuild = failed || result.failed ? nil : fingerprint
+            saved.lastProfiles = outcome.reports.map(\.id)
+            saved.lastWarnings = result.diagnostics.filter { $0.level != .error }
+            saved.write(root: request.outputRoot)
         }
-        clock.lap("write", into: &result)
+        result.failed = result.failed || failed
+        clock.lap("index", into: &result)
         return result
     }
 
-    /// The load and validate stages: everything a build reads, and every problem in it, sorted.
+    /// Every input of the request, and the request itself, as one hash.
+    static func fingerprint(_ scan: InputScan, request: BuildRequest) -> String {
+        var key = KeyBuilder()
+        key.add(request.requestKey)
+        key.add(scan.fingerprint(relativeTo: request.contentRoot))
+        return key.hash.description
+    }
+
+    /// The load and validate stages: the content and its problems, and each profile source with its own.
     func loadAndValidate(_ request: BuildRequest, clock: inout StageClock, result: inout BuildResult)
-        -> (ContentSet, [Profile], [Diagnostic]) {
+        -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
         let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
-        let (profiles, profileProblems) = loadProfiles(request, content: content)
+        var sources = loadProfileSources(request, content: content)
         clock.lap("load", into: &result)
-        let diagnostics = (loadProblems + profileProblems + ContentValidator().validate(content)
-            + profiles.flatMap { ProfileValidator().validate($0, content: content) + ProfileLint().diagnostics($0, content: content) })
-            .sorted()
+        let diagnostics = (loadProblems + ContentValidator().validate(content)).sorted()
+        sources = parallelMap(sources) { source in
+            var source = source
+            if let profile = source.profile {
+                source.diagnostics += ProfileValidator().validate(profile, content: content)
+                    + ProfileLint().diagnostics(profile, content: content)
+            }
+            return source
+        }
         clock.lap("validate", into: &result)
-        return (content, profiles, diagnostics)
-    }
-
-    /// Profiles named by the request (files or folders), the quick profile, or else the shipped examples.
-    public func loadProfiles(_ request: BuildRequest, content: ContentSet) -> ([Profile], [Diagnostic]) {
-        let loader = ProfileLoader(vocabulary: content.vocabulary)
-        var paths = ProfilePaths.expand(request.profilePaths)
-        if paths.isEmpty, request.quickProfile == nil { paths = content.profilePaths }
-        let loaded = parallelMap(paths) { loader.load(path: $0) }
-        var profiles = loaded.compactMap(\.0)
-        var diagnostics = loaded.flatMap(\.1)
-        if let quick = request.quickProfile {
-            let (profile, problems) = loader.load(flags: quick.map { ($0.path, $0.value) }, id: request.quickProfileID)
-            if let profile { profiles.append(profile) }
-            diagnostics += problems
-        }
-        var seen: [String: String] = [:]
-        for profile in profiles {
-            if let other = seen[profile.id] {
-                diagnostics.append(.error("PF401", "two profiles have the id `\(profile.id)`",
-                                          at: profile.locations["id"] ?? SourceLocation(file: profile.origin),
-                                          hint: "each profile writes `Output/<id>/`; give one another id",
-                                          notes: [.init("the other profile", at: SourceLocation(file: other))]))
-            }
-            seen[profile.id] = profile.origin
-        }
-        return (profiles, diagnostics)
-    }
-}
-
-/// Times stages with a monotonic clock; the times go to `--timings`, never into outputs.
-struct StageClock {
-    private var last = ContinuousClock.now
-
-    mutating func lap(_ stage: String, into result: inout BuildResult) {
-        let now = ContinuousClock.now
-        let elapsed = now - last
-        result.timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-        last = now
-    }
-}
-
-/// Expands profile arguments: files as they are, folders to the YAML files inside them.
-enum ProfilePaths {
-    static func expand(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [path]
-            }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            return ContentLoader.walk(base).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { base + "/" + $0 }
-        }
+        return (content, sources, diagnostics)
     }
 }

@@ -12,7 +12,9 @@ extension Pipeline {
     public func check(_ request: BuildRequest) -> CheckResult {
         var clock = StageClock()
         var scratch = BuildResult()
-        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let profiles = sources.compactMap(\.profile)
+        let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics)).sorted()
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
         return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed,
                            counts: Self.counts(content, profiles: profiles.count))
@@ -22,7 +24,9 @@ extension Pipeline {
     func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
         var clock = StageClock()
         var scratch = BuildResult()
-        let (content, profiles, diagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let profiles = sources.compactMap(\.profile)
+        let diagnostics = contentDiagnostics + sources.flatMap(\.diagnostics)
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
         guard let profile = profiles.first else {
             return .failure(DiagnosticsError([.error("PF701", "no profile to \(purpose)", at: SourceLocation(file: "<arguments>"),

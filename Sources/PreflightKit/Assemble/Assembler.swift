@@ -30,20 +30,28 @@ public struct Assembler: Sendable {
     public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
         let (renderer, schedule) = renderer(for: profile, content: content)
-        let checklist = ChecklistBuilder().build(selection, renderer: renderer)
-        let runbook = RunbookBuilder().build(selection, renderer: renderer)
-        let wiki = WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
         let notices = NoticeBuilder()
-        let rendered = notices.notices(selection, renderer: renderer)
-        let comms = notices.documents(rendered, profile: profile, schedule: schedule)
-        let roles = RoleViewBuilder().build(selection, renderer: renderer, schedule: schedule)
         let assessments = StrategyAdvisor().assess(content, for: profile)
         let strategies = StrategyBuilder()
-        let memo = strategies.memo(assessments, selection: selection, renderer: renderer)
-        let risks = RiskRegisterBuilder().build(selection, renderer: renderer)
-        let prompt = PromptBuilder().document(selection, renderer: renderer)
-        let rubric = RubricBuilder().build(selection, renderer: renderer)
-        var documents = [checklist, runbook, risks, memo, prompt, rubric] + comms + roles + wiki
+        // The builders only read the selection, so they run side by side; the wiki reuses the
+        // checklist and therefore shares its task. Results come back in the order listed.
+        let tasks: [@Sendable () -> [Document]] = [
+            {
+                let checklist = ChecklistBuilder().build(selection, renderer: renderer)
+                return [checklist] + WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
+            },
+            { [RunbookBuilder().build(selection, renderer: renderer)] },
+            { [RiskRegisterBuilder().build(selection, renderer: renderer)] },
+            { [strategies.memo(assessments, selection: selection, renderer: renderer)] },
+            { [PromptBuilder().document(selection, renderer: renderer)] },
+            { [RubricBuilder().build(selection, renderer: renderer)] },
+            { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule) },
+            { RoleViewBuilder().build(selection, renderer: renderer, schedule: schedule) },
+        ]
+        let built = parallelMap(tasks) { $0() }
+        let checklist = built[0][0]
+        var documents = [checklist] + built[1] + built[2] + built[3] + built[4] + built[5] + built[6] + built[7]
+            + built[0].dropFirst()
         let context = OverviewBuilder.Context(
             strategy: strategies.advice(assessments, profile: profile, vocabulary: content.vocabulary),
             timeline: RunbookBuilder.timeline(for: selection, renderer: renderer),

@@ -69,21 +69,34 @@ public struct ContentLoader: Sendable {
     /// Regular files below `root`, relative and sorted, so that every build sees them in one order.
     /// Symbolic links are not followed: content must not reach outside its folder.
     static func walk(_ root: String) -> [String] {
-        let rootURL = URL(fileURLWithPath: root)
-        guard let enumerator = FileManager.default.enumerator(
-            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: []
-        ) else { return [] }
         var files: [String] = []
-        let prefixLength = rootURL.standardizedFileURL.path.count + 1
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard values?.isRegularFile == true else { continue }
-            files.append(String(url.standardizedFileURL.path.dropFirst(prefixLength)))
-        }
+        walk(root, relative: "", into: &files)
         return files.sorted()
+    }
+
+    /// `readdir` with the entry type it reports (falling back to `lstat`): the URL enumerator with
+    /// resource values cost a tenth of a 10,000-item build.
+    private static func walk(_ folder: String, relative: String, into files: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            if type == UInt8(DT_DIR) {
+                walk(path, relative: child, into: &files)
+            } else if type == UInt8(DT_REG) {
+                files.append(child)
+            }
+        }
     }
 }

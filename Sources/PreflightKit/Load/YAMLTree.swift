@@ -42,7 +42,9 @@ public indirect enum YAMLTree: Sendable {
     /// Parses `yaml` that starts at `firstLine` of `file`. Syntax errors come back positioned.
     public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLTree, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // The basic resolver tags nothing: values are typed by the decoders, and Yams' default
+            // resolver ran an ICU regular expression over every plain scalar.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 return .success(.null(SourceLocation(file: file, line: firstLine, column: 1)))
             }
             var tooDeep: SourceLocation?

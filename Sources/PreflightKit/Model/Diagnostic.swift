@@ -1,6 +1,6 @@
 /// A problem found in content or a profile, positioned so that editors can jump to it.
-public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Level: String, Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public enum Level: String, Sendable, Hashable, Codable {
         case error, warning, note
     }
 
@@ -14,7 +14,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     /// Other places involved (the first definition of a duplicate id).
     public var notes: [Note]
 
-    public struct Note: Sendable, Hashable {
+    public struct Note: Sendable, Hashable, Codable {
         public var message: String
         public var location: SourceLocation
 

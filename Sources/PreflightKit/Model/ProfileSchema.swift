@@ -87,6 +87,12 @@ public enum ProfileSchema {
     /// The field at `path`, if the profile format has one.
     public static func field(_ path: String) -> FieldSpec? { byPath[path] }
 
+    /// Short names for the fields a fleet inventory most often has, the same words as the quick-profile
+    /// flags; `source` and `target` also take `engine@version`.
+    public static let shortcuts: [String: String] = [
+        "size": "data.size", "replicas": "topology.replicas", "orm": "application.orm", "window": "window.duration",
+    ]
+
     /// Every path, for "did you mean" suggestions.
     public static let paths: [String] = fields.map(\.path)
 

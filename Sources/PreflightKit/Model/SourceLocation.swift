@@ -1,5 +1,5 @@
 /// A position in a file, 1-based, as editors and compilers report it.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     /// The path as the user named it (relative to the working directory where possible).
     public var file: String
     /// 1-based line; 0 when the position is the whole file.

@@ -37,8 +37,10 @@ public struct OutputRenderer: Sendable {
             .filter { entry in documents.contains { $0.path == entry.1 } }
             .map { ["title": $0.0, "href": $0.1 + ".html"] }
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
-        var files: [OutputFile] = []
-        for document in documents {
+        // Documents, the search index and the explanation are independent: one task each, over all
+        // cores, so that a single large profile is not rendered on one core.
+        let documentTasks: [@Sendable () -> [OutputFile]] = documents.map { document in {
+            var files: [OutputFile] = []
             if document.formats.contains(.markdown) {
                 let name = document.path == "index" ? "README.md" : document.path + ".md"
                 files.append(OutputFile(path: name, text: markdown.render(document)))
@@ -47,14 +49,20 @@ public struct OutputRenderer: Sendable {
                 files.append(OutputFile(path: document.path + ".html",
                                         text: html.render(document, site: site, navigation: navigation)))
             }
-        }
+            return files
+        } }
+        let otherTasks: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script())] },
+            { [OutputFile(path: "explain.json", bytes: ExplainReport(selection).json())] },
+        ]
+        let rendered = parallelMap(documentTasks + otherTasks) { $0() }
+        var files = Array(rendered[..<documentTasks.count].joined())
         files += assembly.files
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, bytes: bytes))
         }
-        files.append(OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script()))
+        files += rendered[documentTasks.count...].joined()
         files.append(OutputFile(path: "assets/profile.css", text: Self.printStyle(selection.profile.name)))
-        files.append(OutputFile(path: "explain.json", bytes: ExplainReport(selection).json()))
         files.append(OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json()))
         return files
     }

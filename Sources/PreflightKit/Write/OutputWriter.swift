@@ -38,7 +38,20 @@ public struct OutputWriter: Sendable {
 
     public init(root: String) { self.root = root }
 
-    public func write(profileID: String, files: [OutputFile]) throws(WriteError) {
+    /// What a write did: the record of every file (for the cache) and how many were written anew.
+    public struct Report: Sendable {
+        public var files: [String: BuildManifest.FileRecord] = [:]
+        public var written = 0
+    }
+
+    /// Writes `files` as the new `<root>/<profileID>/`.
+    ///
+    /// - Parameter previous: the files of the last build with their hashes. A file whose bytes hash
+    ///   the same is hard-linked from the current folder into the staging one instead of written, so
+    ///   it keeps its inode and time stamp: tools watching the output see only what changed.
+    @discardableResult
+    public func write(profileID: String, files: [OutputFile],
+                      previous: [String: BuildManifest.FileRecord] = [:]) throws(WriteError) -> Report {
         guard ItemSchema.isValidID(profileID) else {
             throw WriteError(code: "PF601", message: "`\(profileID)` cannot name an output folder",
                              hint: "use lower-case letters, digits, `-`, `_` and `.`")
@@ -49,12 +62,21 @@ public struct OutputWriter: Sendable {
         try ensureRoot()
         try checkOwnership(target)
         try? manager.removeItem(atPath: staging)
+        var report = Report()
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var folders: Set<String> = [staging]
             for file in files {
                 let path = try safePath(file.path, in: staging)
                 let folder = (path as NSString).deletingLastPathComponent
-                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                let record = BuildManifest.FileRecord(hash: ContentHash(file.bytes).description, size: file.bytes.count)
+                report.files[file.path] = record
+                if previous[file.path] == record, Self.size(of: target + "/" + file.path) == record.size,
+                   link(target + "/" + file.path, path) == 0 { continue }
+                report.written += 1
                 guard Self.writeFile(path, file.bytes) else {
                     throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
                 }
@@ -71,6 +93,7 @@ public struct OutputWriter: Sendable {
                              hint: "check free space and permissions under `\(root)`")
         }
         try swap(staging: staging, target: target)
+        return report
     }
 
     /// Plain open/write/close: the staging folder is swapped in as a whole, so per-file atomic writes
@@ -88,6 +111,21 @@ public struct OutputWriter: Sendable {
             offset += written
         }
         return true
+    }
+
+    /// Removes what an interrupted build left at the top of `root`: staging folders, folders kept
+    /// for a two-rename swap, half-written index files. None of them is ever published output.
+    public func removeLeftovers() {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: root)) ?? []
+        where name.hasPrefix(".preflight-staging-") || name.hasPrefix(".preflight-old-") || name.hasPrefix(".preflight-tmp-") {
+            try? manager.removeItem(atPath: root + "/" + name)
+        }
+    }
+
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     private func ensureRoot() throws(WriteError) {

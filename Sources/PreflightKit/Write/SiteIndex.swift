@@ -40,6 +40,8 @@ public struct SiteIndex: Sendable {
 
     private func replace(_ file: OutputFile) throws(WriteError) {
         let path = root + "/" + file.path
+        // An unchanged index keeps its file (and its time stamp), like every other unchanged output.
+        if let existing = FileReader.readAll(path), existing.elementsEqual(file.bytes) { return }
         let temporary = root + "/.preflight-tmp-" + file.path.replacingOccurrences(of: "/", with: "_")
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

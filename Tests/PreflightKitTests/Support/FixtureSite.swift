@@ -33,7 +33,10 @@ struct FixtureSite {
     func snapshot(_ relative: String) -> [String: Data] {
         var files: [String: Data] = [:]
         let base = path(relative)
-        for file in ContentLoader.walk(base) { files[file] = FileManager.default.contents(atPath: base + "/" + file) }
+        // The build cache is Preflight's own bookkeeping, like `.build/`, not an output a reader sees.
+        for file in ContentLoader.walk(base) where file != BuildManifest.fileName {
+            files[file] = FileManager.default.contents(atPath: base + "/" + file)
+        }
         return files
     }
 

@@ -1,0 +1,89 @@
+import Benchmark
+import Foundation
+import PreflightKit
+
+/// One benchmark per pipeline stage, then the whole build.
+///
+/// Stages run their profiles one after another, so their numbers add up to the work of a build;
+/// `build` itself runs select, assemble and render in parallel as `preflight build` does.
+let benchmarks: @Sendable () -> Void = {
+    experiments()
+    Benchmark.defaultConfiguration = .init(
+        // No retainCount: on Linux with Swift 6.3 the ARC hooks crash unless the benchmark package's
+        // RuntimeInterposer trait is on, and that trait is off here (see Package.swift).
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        timeUnits: .milliseconds,
+        // Whichever comes first: enough samples for a stable median on the shipped content,
+        // a bounded run on a 10,000-item corpus.
+        maxDuration: .seconds(5),
+        maxIterations: 30
+    )
+
+    Benchmark("load") { benchmark in
+        let root = Fixture.contentRoot
+        for _ in benchmark.scaledIterations {
+            blackHole(ContentLoader().load(from: root))
+        }
+    } setup: {
+        // Fails early, outside the measurement, when the content does not load.
+        _ = try Fixture.load()
+    }
+
+    Benchmark("validate") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            blackHole(ContentValidator().validate(fixture.content))
+        }
+    } setup: {
+        try Fixture.load()
+    }
+
+    Benchmark("select") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            for profile in fixture.profiles {
+                blackHole(Selector().select(fixture.content, for: profile, readers: nil))
+            }
+        }
+    } setup: {
+        try Fixture.load()
+    }
+
+    // A fresh cache per iteration: a build starts with an empty one, and a warm cache would
+    // measure dictionary lookups instead of template parsing.
+    Benchmark("assemble") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            let assembler = Assembler(cache: RenderCache())
+            for selection in fixture.selections {
+                blackHole(assembler.assemble(selection, content: fixture.content))
+            }
+        }
+    } setup: {
+        try Fixture.selections()
+    }
+
+    // Includes compiling the theme's templates, which every build does once.
+    Benchmark("render") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            let renderer = OutputRenderer(html: try HTMLRenderer(theme: fixture.content.theme, cache: RenderCache()))
+            for (selection, assembly) in zip(fixture.selections, fixture.assemblies) {
+                blackHole(renderer.files(for: selection, assembly: assembly, theme: fixture.content.theme))
+            }
+        }
+    } setup: {
+        try Fixture.assemblies()
+    }
+
+    // Everything `preflight build` does, writes included, into an empty folder: a rebuild over an
+    // earlier output may skip unchanged profiles, which would measure the cache instead of the build.
+    Benchmark("build") { benchmark in
+        let request = BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot)
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+        benchmark.startMeasurement()
+        let result = Pipeline().build(request)
+        benchmark.stopMeasurement()
+        if result.failed {
+            throw Fixture.Failure(description: "the build failed: \(result.diagnostics.filter { $0.level == .error })")
+        }
+    } teardown: {
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PreflightKit
+
+/// A one-line progress bar on standard error, redrawn in place; only on a terminal, so that logs and
+/// pipes get the summary table alone.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let width = 30
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+    private var failed = 0
+
+    /// A bar when standard error is a terminal (and `TERM` is not `dumb`), else nil.
+    static func forTerminal() -> ProgressBar? {
+        guard isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        return ProgressBar()
+    }
+
+    /// The callback to hand to `Pipeline.build`. Redraws at most every 50 ms, and for the last profile.
+    var callback: BuildProgress {
+        { [self] report, done, total in update(report, done: done, total: total) }
+    }
+
+    private func update(_ report: ProfileReport, done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if report.status == .failed { failed += 1 }
+        let now = ContinuousClock.now
+        guard done == total || now - lastDraw > .milliseconds(50) else { return }
+        lastDraw = now
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        var line = "\r\u{1B}[2K\(bar) \(done)/\(total) \(report.id)"
+        if failed > 0 { line += " (\(failed) failed)" }
+        FileHandle.standardError.write(Data(line.utf8))
+        if done == total { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}

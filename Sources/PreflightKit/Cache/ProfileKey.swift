@@ -1,0 +1,74 @@
+/// The cache key of one profile's output: everything that output is a function of, hashed.
+///
+/// - the tool and the build settings (readers, raw HTML, the source date);
+/// - every content file that is not an item (vocabulary, theme): they shape every page;
+/// - the profile's own values, in a canonical form, so a reformatted file or a CSV row that means
+///   the same thing keeps its key;
+/// - for each item, its whole file when the profile's documents can show it (included items, and
+///   the kinds the assembly reads for every profile); otherwise only what `explain.json` and the
+///   overview say about it: id, kind, title and the verdict with its trace.
+///
+/// A body edit to an item that a profile excludes therefore leaves that profile's key alone.
+public struct ProfileKey: Sendable {
+    /// Kinds whose items the assembly reads whatever the selection says: the strategy advisor reads
+    /// every strategy, profile lint every mistake.
+    static let kindsReadForEveryProfile: Set<Kind> = [.strategy, .mistake]
+
+    public var global: ContentHash
+
+    /// - Parameters:
+    ///   - scan: hashes of the input files.
+    ///   - content: the loaded content, to tell item files from the rest.
+    ///   - settings: anything else that changes every output (see `BuildRequest.settingsKey`).
+    public init(scan: InputScan, content: ContentSet, settings: String) {
+        let itemFiles = Set(content.items.map(\.file))
+        var key = KeyBuilder()
+        key.add(settings)
+        let root = content.root.hasSuffix("/") ? content.root : content.root + "/"
+        for path in scan.files.keys.sorted() where path.hasPrefix(root) && !itemFiles.contains(path)
+            && !path.hasPrefix(root + "profiles/") {
+            key.add(String(path.dropFirst(root.count)))
+            key.add(scan.files[path]!)
+        }
+        global = key.hash
+    }
+
+    public func key(for selection: Selection, scan: InputScan) -> ContentHash {
+        var key = KeyBuilder()
+        key.add(global)
+        let profile = selection.profile
+        key.add(profile.id)
+        key.add(profile.name)
+        for path in profile.values.keys.sorted() {
+            key.add(path)
+            key.add(Self.canonical(profile.values[path]!))
+        }
+        for role in selection.readers { key.add(role.rawValue) }
+        for decision in selection.decisions {
+            let item = decision.item
+            key.add(item.id)
+            key.add(item.kind.rawValue)
+            key.add(decision.included ? 2 : decision.forReaders ? 1 : 0)
+            if decision.included || Self.kindsReadForEveryProfile.contains(item.kind) {
+                // An item without a scanned file (never the case for loaded content) keys on its title.
+                key.add(scan.files[item.file] ?? ContentHash(item.title))
+            } else {
+                key.add(item.title)
+                for line in decision.trace {
+                    key.add(UInt64(line.depth))
+                    key.add(line.label)
+                    key.add(line.passed ? 1 : 0)
+                    key.add(line.actual ?? "\u{0}")
+                }
+            }
+        }
+        return key.hash
+    }
+
+    /// A field value with its case and full precision: `description` rounds numbers for people.
+    static func canonical(_ value: FieldValue) -> String {
+        var text = ""
+        dump(value, to: &text)
+        return text
+    }
+}

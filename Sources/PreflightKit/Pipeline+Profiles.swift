@@ -1,0 +1,72 @@
+import Foundation
+
+extension ProfileLoader {
+    /// One profile source (a file, an inventory row, the flags) and what came of reading it.
+    public struct Loaded: Sendable {
+        /// The file, or `file:line` for an inventory row, or `<flags>`.
+        public var origin: String
+        /// The profile's id, or the id its output folder would have had.
+        public var id: String
+        public var profile: Profile?
+        public var diagnostics: [Diagnostic]
+    }
+}
+
+extension Pipeline {
+    /// Profiles named by the request (files, folders, inventories), the quick profile, or else the
+    /// shipped examples; each with its own problems, so one bad profile cannot stop the others.
+    public func loadProfileSources(_ request: BuildRequest, content: ContentSet) -> [ProfileLoader.Loaded] {
+        let loader = ProfileLoader(vocabulary: content.vocabulary)
+        let inventories = InventoryLoader(vocabulary: content.vocabulary)
+        var paths = ProfilePaths.expand(request.profilePaths)
+        if paths.isEmpty, request.quickProfile == nil { paths = content.profilePaths }
+        var loaded = parallelMap(paths) { path -> [ProfileLoader.Loaded] in
+            if ProfilePaths.isInventory(path) { return inventories.load(path: path) }
+            let (profile, problems) = loader.load(path: path)
+            return [.init(origin: path, id: profile?.id ?? InventoryLoader.stem(path), profile: profile, diagnostics: problems)]
+        }.flatMap { $0 }
+        if let quick = request.quickProfile {
+            let (profile, problems) = loader.load(flags: quick.map { ($0.path, $0.value) }, id: request.quickProfileID)
+            loaded.append(.init(origin: "<flags>", id: profile?.id ?? request.quickProfileID ?? "quick", profile: profile,
+                                diagnostics: problems))
+        }
+        var seen: [String: String] = [:]
+        for index in loaded.indices {
+            guard let profile = loaded[index].profile else { continue }
+            if let other = seen[profile.id] {
+                loaded[index].diagnostics.append(.error(
+                    "PF401", "two profiles have the id `\(profile.id)`",
+                    at: profile.locations["id"] ?? SourceLocation(file: profile.origin),
+                    hint: "each profile writes `Output/<id>/`; give one another id",
+                    notes: [.init("the other profile", at: SourceLocation(file: other))]))
+                loaded[index].profile = nil
+            } else {
+                seen[profile.id] = profile.origin
+            }
+        }
+        return loaded
+    }
+
+    /// All profiles of the request and all their problems, for commands that need them together.
+    public func loadProfiles(_ request: BuildRequest, content: ContentSet) -> ([Profile], [Diagnostic]) {
+        let loaded = loadProfileSources(request, content: content)
+        return (loaded.compactMap(\.profile), loaded.flatMap(\.diagnostics))
+    }
+}
+
+/// Expands profile arguments: files as they are, folders to the YAML and CSV files inside them.
+enum ProfilePaths {
+    static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [path]
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return ContentLoader.walk(base).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") || isInventory($0) }
+                .map { base + "/" + $0 }
+        }
+    }
+
+    static func isInventory(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
+}

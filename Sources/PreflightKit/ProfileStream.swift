@@ -1,0 +1,127 @@
+import Foundation
+
+/// The per-profile stages, select → assemble → render → write, run for many profiles side by side.
+///
+/// Each profile is rendered and written before the next one on that core starts, and only its
+/// report is kept: a fleet of hundreds of profiles needs the memory of a few, not of all of them.
+struct ProfileStream: Sendable {
+    var request: BuildRequest
+    var content: ContentSet
+    var renderer: HTMLRenderer
+    var cache: RenderCache
+    var scan: InputScan
+    var manifest: BuildManifest
+    var progress: BuildProgress?
+
+    struct Outcome {
+        var reports: [ProfileReport]
+        var diagnostics: [Diagnostic]
+        /// Seconds per stage, summed over profiles.
+        var stageSeconds: [(String, Double)]
+        /// The cache with this build's profiles recorded.
+        var manifest: BuildManifest
+    }
+
+    private struct Done: Sendable {
+        var report: ProfileReport
+        var diagnostics: [Diagnostic]
+        var entry: BuildManifest.ProfileEntry?
+        var seconds: [Double]
+    }
+
+    static let stages = ["select", "assemble", "render", "write"]
+
+    func run(_ sources: [ProfileLoader.Loaded]) -> Outcome {
+        let keys = ProfileKey(scan: scan, content: content, settings: request.settingsKey)
+        let counter = ProgressCounter(total: sources.count, progress: progress)
+        let results = parallelMap(sources) { source in
+            let done = process(source, keys: keys)
+            counter.finished(done.report)
+            return done
+        }
+        var updated = manifest
+        var seconds = [Double](repeating: 0, count: Self.stages.count)
+        for done in results {
+            if let entry = done.entry { updated.profiles[done.report.id] = entry }
+            for index in seconds.indices { seconds[index] += done.seconds[index] }
+        }
+        return Outcome(reports: results.map(\.report), diagnostics: results.flatMap(\.diagnostics),
+                       stageSeconds: Array(zip(Self.stages, seconds)), manifest: updated)
+    }
+
+    private func process(_ source: ProfileLoader.Loaded, keys: ProfileKey) -> Done {
+        let started = ContinuousClock.now
+        var lap = started
+        var seconds = [Double](repeating: 0, count: Self.stages.count)
+        func time(_ stage: Int) {
+            let now = ContinuousClock.now
+            seconds[stage] += StageClock.seconds(now - lap)
+            lap = now
+        }
+        var report = ProfileReport(id: source.id, origin: source.origin, status: .failed)
+        var diagnostics = source.diagnostics
+        report.errors = diagnostics.filter { $0.level == .error }.count
+        report.warnings = diagnostics.warningCount
+        func finish(_ entry: BuildManifest.ProfileEntry?) -> Done {
+            report.seconds = StageClock.seconds(ContinuousClock.now - started)
+            return Done(report: report, diagnostics: diagnostics, entry: entry, seconds: seconds)
+        }
+        guard let profile = source.profile, report.errors == 0, !(request.strict && report.warnings > 0) else {
+            return finish(nil)
+        }
+
+        let selection = Selector().select(content, for: profile, readers: request.readers)
+        let key = keys.key(for: selection, scan: scan).description
+        time(0)
+        let previous = manifest.profiles[profile.id]
+        if let previous, previous.key == key, manifest.isIntact(profile.id, root: request.outputRoot) {
+            report.status = .upToDate
+            report.files = previous.files.count
+            return finish(previous)
+        }
+
+        let assembly = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache).assemble(selection, content: content)
+        time(1)
+        let files = OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
+        time(2)
+        do {
+            let written = try OutputWriter(root: request.outputRoot)
+                .write(profileID: profile.id, files: files, previous: previous?.files ?? [:])
+            time(3)
+            report.status = .built
+            report.files = files.count
+            report.written = written.written
+            return finish(BuildManifest.ProfileEntry(key: key, files: written.files))
+        } catch {
+            time(3)
+            diagnostics.append(.error(error.code, error.message,
+                                      at: SourceLocation(file: request.outputRoot + "/" + profile.id), hint: error.hint))
+            report.errors += 1
+            return finish(nil)
+        }
+    }
+}
+
+/// Counts finished profiles for the progress callback. A lock rather than an actor: the workers are
+/// GCD threads that must not wait on the cooperative pool.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let progress: BuildProgress?
+
+    init(total: Int, progress: BuildProgress?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func finished(_ report: ProfileReport) {
+        guard let progress else { return }
+        lock.lock()
+        done += 1
+        let count = done
+        // Called under the lock so that reports arrive in the order their counts say.
+        progress(report, count, total)
+        lock.unlock()
+    }
+}
