@@ -144,4 +144,42 @@ struct ScaffoldingTests {
         #expect(text.contains("window: { mode: online, duration: 2h }"))
         #expect(text.contains("application: { orm: prisma }"))
     }
+
+    /// A fleet build: a progress bar on a terminal only, a summary table always, exit 1 when a row fails.
+    @Test func fleetBuildsShowProgressOnATerminalAndSummariseEveryRow() throws {
+        let root = try CLITests().makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inventory = root.appendingPathComponent("fleet.csv").path
+        try Data("id,source,target\na,postgresql@12,postgresql@15\nb,postgresql@13,postgresql@16\nc,postgresql@14,nosuchdb@1\n".utf8)
+            .write(to: URL(fileURLWithPath: inventory))
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("preflight").path
+        let command = "\(executable) build --content \(root.path)/Content --profile \(inventory) --out \(root.path)/Out"
+
+        func run(_ arguments: [String], executable: String) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+
+        let terminal = try run(["-qec", command, "/dev/null"], executable: "/usr/bin/script")
+        #expect(terminal.status == 1)
+        #expect(terminal.output.contains("█") && terminal.output.contains("3/3"))
+        #expect(terminal.output.contains("3 profiles in \(root.path)/Out/: 2 built, 0 up to date, 1 failed"))
+
+        let piped = try run(command.split(separator: " ").dropFirst().map(String.init), executable: executable)
+        #expect(piped.status == 1)
+        #expect(!piped.output.contains("█"))
+        #expect(piped.output.contains("fleet.csv:4:"))
+        #expect(piped.output.contains("3 profiles in \(root.path)/Out/: 0 built, 2 up to date, 1 failed"))
+        #expect(FileManager.default.fileExists(atPath: root.path + "/Out/b/checklist.md"))
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/Out/c"))
+    }
 }

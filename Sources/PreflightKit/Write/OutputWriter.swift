@@ -81,7 +81,9 @@ public struct OutputWriter: Sendable {
                     throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
                 }
             }
-            guard manager.createFile(atPath: staging + "/" + Self.marker, contents: Data(Self.markerText.utf8)) else {
+            // The marker never changes: kept like any unchanged file when the folder already has it.
+            guard link(target + "/" + Self.marker, staging + "/" + Self.marker) == 0
+                || manager.createFile(atPath: staging + "/" + Self.marker, contents: Data(Self.markerText.utf8)) else {
                 throw WriteError(code: "PF602", message: "cannot write the ownership marker", hint: "check free space")
             }
         } catch let error as WriteError {
