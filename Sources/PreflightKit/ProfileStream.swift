@@ -82,14 +82,19 @@ struct ProfileStream: Sendable {
 
         let assembly = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache).assemble(selection, content: content)
         time(1)
-        let files = OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
-        time(2)
-        do {
-            let written = try OutputWriter(root: request.outputRoot)
-                .write(profileID: profile.id, files: files, previous: previous?.files ?? [:])
+        // Render and write overlap: each file goes into the staging folder as soon as it is rendered.
+        do throws(WriteError) {
+            let staged = try OutputWriter(root: request.outputRoot).begin(profileID: profile.id, previous: previous?.files ?? [:])
+            if let error = OutputRenderer(html: renderer).render(selection, assembly: assembly, theme: content.theme,
+                                                                into: { file in try staged.add(file) }) {
+                staged.abort()
+                throw error
+            }
+            time(2)
+            let written = try staged.commit()
             time(3)
             report.status = .built
-            report.files = files.count
+            report.files = written.files.count
             report.written = written.written
             return finish(BuildManifest.ProfileEntry(key: key, files: written.files))
         } catch {

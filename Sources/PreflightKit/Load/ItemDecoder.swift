@@ -41,8 +41,13 @@ public struct ItemDecoder: Sendable {
                                       hint: "use lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit"))
         }
         var item = Item(id: id, kind: kind, title: title, file: file)
-        item.body = body
-        item.bodyLine = bodyLine
+        // Trimmed once here, so that the builders' own trimming finds nothing to do and shares the
+        // string instead of copying every body for every document.
+        item.body = body.trimmingSpaces
+        // Blank lines trimmed off the top move the first body line down; positions stay exact.
+        let leading = body.utf8.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }
+        let skippedLines = item.body.isEmpty ? 0 : leading.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        item.bodyLine = bodyLine + skippedLines
         for entry in entries { item.keyLocations[entry.key] = entry.keyLocation }
         decodeCommon(&item, fields, diagnostics: &diagnostics)
         if kind == .step { decodeStep(&item, fields, diagnostics: &diagnostics) }

@@ -124,9 +124,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Indents continuation lines so that they stay inside a list item.
+    /// Works on bytes: splitting into Substrings and joining them cost more than the rest of the page.
     func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "  " + $0 }
-            .joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 16 + 2)
+        var atLineStart = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                atLineStart = true
+            } else if atLineStart {
+                out.append(UInt8(ascii: " "))
+                out.append(UInt8(ascii: " "))
+                atLineStart = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -29,7 +29,18 @@ public struct OutputRenderer: Sendable {
         """
     }
 
+    /// Every file of the profile, collected (for tests and tools that want them in memory).
     public func files(for selection: Selection, assembly: Assembly, theme: Theme) -> [OutputFile] {
+        let collected = Collected()
+        render(selection, assembly: assembly, theme: theme) { file in collected.append(file) }
+        return collected.files
+    }
+
+    /// Renders every file of the profile and hands each to `sink` as soon as it exists, from several
+    /// threads at once. The first error the sink throws is returned after the running tasks finish.
+    @discardableResult
+    public func render(_ selection: Selection, assembly: Assembly, theme: Theme,
+                       into sink: @escaping @Sendable (OutputFile) throws -> Void) -> WriteError? {
         let markdown = MarkdownRenderer()
         let documents = assembly.documents
         let navigation = [("Overview", "index"), ("Checklist", "checklist"), ("Runbook", "runbook"),
@@ -39,32 +50,44 @@ public struct OutputRenderer: Sendable {
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
         // Documents, the search index and the explanation are independent: one task each, over all
         // cores, so that a single large profile is not rendered on one core.
-        let documentTasks: [@Sendable () -> [OutputFile]] = documents.map { document in {
-            var files: [OutputFile] = []
+        var tasks: [@Sendable () throws -> Void] = documents.map { document in {
             if document.formats.contains(.markdown) {
                 let name = document.path == "index" ? "README.md" : document.path + ".md"
-                files.append(OutputFile(path: name, text: markdown.render(document)))
+                try sink(OutputFile(path: name, text: markdown.render(document)))
             }
             if document.formats.contains(.html) {
-                files.append(OutputFile(path: document.path + ".html",
-                                        text: html.render(document, site: site, navigation: navigation)))
+                try sink(OutputFile(path: document.path + ".html", text: html.render(document, site: site, navigation: navigation)))
             }
-            return files
         } }
-        let otherTasks: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script())] },
-            { [OutputFile(path: "explain.json", bytes: ExplainReport(selection).json())] },
-        ]
-        let rendered = parallelMap(documentTasks + otherTasks) { $0() }
-        var files = Array(rendered[..<documentTasks.count].joined())
-        files += assembly.files
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, bytes: bytes))
+        tasks.append { try sink(OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script())) }
+        tasks.append { try sink(OutputFile(path: "explain.json", bytes: ExplainReport(selection).json())) }
+        tasks.append {
+            for file in assembly.files { try sink(file) }
+            for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+                try sink(OutputFile(path: "assets/" + path, bytes: bytes))
+            }
+            try sink(OutputFile(path: "assets/profile.css", text: Self.printStyle(selection.profile.name)))
+            try sink(OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json()))
         }
-        files += rendered[documentTasks.count...].joined()
-        files.append(OutputFile(path: "assets/profile.css", text: Self.printStyle(selection.profile.name)))
-        files.append(OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json()))
-        return files
+        let failures = parallelMap(tasks) { task -> WriteError? in
+            do {
+                try task()
+                return nil
+            } catch let error as WriteError {
+                return error
+            } catch {
+                return WriteError(code: "PF602", message: "cannot write the output: \(error)", hint: "check free space and permissions")
+            }
+        }
+        return failures.compactMap { $0 }.first
+    }
+
+    /// Files gathered from the sink's threads, in the order they arrived.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [OutputFile] = []
+        var files: [OutputFile] { lock.withLock { list } }
+        func append(_ file: OutputFile) { lock.withLock { list.append(file) } }
     }
 }
 

@@ -52,50 +52,32 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(profileID: String, files: [OutputFile],
                       previous: [String: BuildManifest.FileRecord] = [:]) throws(WriteError) -> Report {
+        let staged = try begin(profileID: profileID, previous: previous)
+        do {
+            for file in files { try staged.add(file) }
+        } catch {
+            staged.abort()
+            throw error
+        }
+        return try staged.commit()
+    }
+
+    /// Opens a staging folder for `<root>/<profileID>/`; files go in as they are rendered, and
+    /// `commit()` swaps the folder into place. Nothing is visible before the commit.
+    public func begin(profileID: String, previous: [String: BuildManifest.FileRecord] = [:]) throws(WriteError) -> StagedOutput {
         guard ItemSchema.isValidID(profileID) else {
             throw WriteError(code: "PF601", message: "`\(profileID)` cannot name an output folder",
                              hint: "use lower-case letters, digits, `-`, `_` and `.`")
         }
-        let manager = FileManager.default
         let target = root + "/" + profileID
         let staging = root + "/.preflight-staging-" + profileID
         try ensureRoot()
         try checkOwnership(target)
-        try? manager.removeItem(atPath: staging)
-        var report = Report()
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = [staging]
-            for file in files {
-                let path = try safePath(file.path, in: staging)
-                let folder = (path as NSString).deletingLastPathComponent
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                let record = BuildManifest.FileRecord(hash: ContentHash(file.bytes).description, size: file.bytes.count)
-                report.files[file.path] = record
-                if previous[file.path] == record, Self.size(of: target + "/" + file.path) == record.size,
-                   link(target + "/" + file.path, path) == 0 { continue }
-                report.written += 1
-                guard Self.writeFile(path, file.bytes) else {
-                    throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
-                }
-            }
-            // The marker never changes: kept like any unchanged file when the folder already has it.
-            guard link(target + "/" + Self.marker, staging + "/" + Self.marker) == 0
-                || manager.createFile(atPath: staging + "/" + Self.marker, contents: Data(Self.markerText.utf8)) else {
-                throw WriteError(code: "PF602", message: "cannot write the ownership marker", hint: "check free space")
-            }
-        } catch let error as WriteError {
-            try? manager.removeItem(atPath: staging)
-            throw error
-        } catch {
-            try? manager.removeItem(atPath: staging)
-            throw WriteError(code: "PF602", message: "cannot write the staging folder: \(error.localizedDescription)",
-                             hint: "check free space and permissions under `\(root)`")
+        FileTree.remove(staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw WriteError(code: "PF602", message: "cannot create `\(staging)`", hint: "check free space and permissions under `\(root)`")
         }
-        try swap(staging: staging, target: target)
-        return report
+        return StagedOutput(writer: self, target: target, staging: staging, previous: previous)
     }
 
     /// Plain open/write/close: the staging folder is swapped in as a whole, so per-file atomic writes
@@ -121,7 +103,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: root)) ?? []
         where name.hasPrefix(".preflight-staging-") || name.hasPrefix(".preflight-old-") || name.hasPrefix(".preflight-tmp-") {
-            try? manager.removeItem(atPath: root + "/" + name)
+            FileTree.remove(root + "/" + name)
         }
     }
 
@@ -130,7 +112,7 @@ public struct OutputWriter: Sendable {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    private func ensureRoot() throws(WriteError) {
+    func ensureRoot() throws(WriteError) {
         do {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
@@ -162,7 +144,7 @@ public struct OutputWriter: Sendable {
         return folder + "/" + relative
     }
 
-    private func swap(staging: String, target: String) throws(WriteError) {
+    func swap(staging: String, target: String) throws(WriteError) {
         let manager = FileManager.default
         if !manager.fileExists(atPath: target) {
             guard rename(staging, target) == 0 else {
@@ -172,20 +154,20 @@ public struct OutputWriter: Sendable {
             return
         }
         if preflight_exchange_paths(staging, target) == 0 {
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             return
         }
         // No atomic exchange on this system: two renames, with the old folder kept until the end.
         let old = root + "/.preflight-old-" + (target as NSString).lastPathComponent
-        try? manager.removeItem(atPath: old)
+        FileTree.remove(old)
         guard rename(target, old) == 0 else {
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
         }
         guard rename(staging, target) == 0 else {
             _ = rename(old, target)
             throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
         }
-        try? manager.removeItem(atPath: old)
+        FileTree.remove(old)
     }
 }
