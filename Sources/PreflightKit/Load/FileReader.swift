@@ -7,29 +7,37 @@ import Glibc
 enum FileReader {
     static func read(_ path: String, limit: Int) -> Result<Data, Diagnostic> {
         let location = SourceLocation(file: path, line: 1, column: 1)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber
-        else {
+        switch readAll(path, limit: limit) {
+        case .success(let data):
+            return .success(data)
+        case .failure(.tooLarge(let size)):
+            return .failure(.error("PF004", "`\(path)` is \(size) bytes, over the limit of \(limit)", at: location,
+                                   hint: "split the file; a content item or profile is a page, not a data dump"))
+        case .failure(.unreadable):
             return .failure(.error("PF003", "cannot read `\(path)`", at: location, hint: "check that the file exists and is readable"))
         }
-        if size.intValue > limit {
-            return .failure(.error("PF004", "`\(path)` is \(size.intValue) bytes, over the limit of \(limit)", at: location,
-                                   hint: "split the file; a content item or profile is a page, not a data dump"))
-        }
-        guard let data = readAll(path) else {
-            return .failure(.error("PF003", "cannot read `\(path)`", at: location, hint: "check the file's permissions"))
-        }
-        return .success(data)
+    }
+
+    enum ReadProblem: Error {
+        case unreadable
+        case tooLarge(Int)
+    }
+
+    static func readAll(_ path: String) -> Data? {
+        try? readAll(path, limit: .max).get()
     }
 
     /// open/fstat/read/close into one buffer of the file's size: no zero-filled scratch buffer and
     /// none of FileManager's allocation for empty files.
-    static func readAll(_ path: String) -> Data? {
+    /// One `fstat` on the open file gives both the size check and the buffer size (a separate
+    /// `attributesOfItem` cost as much as the read).
+    static func readAll(_ path: String, limit: Int) -> Result<Data, ReadProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable) }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(Int(info.st_size))) }
         var data = Data(count: Int(info.st_size))
         var filled = 0
         let ok = data.withUnsafeMutableBytes { buffer -> Bool in
@@ -41,9 +49,9 @@ enum FileReader {
             }
             return true
         }
-        guard ok else { return nil }
+        guard ok else { return .failure(.unreadable) }
         if filled < data.count { data.removeSubrange(filled...) }
-        return data
+        return .success(data)
     }
 
     static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {

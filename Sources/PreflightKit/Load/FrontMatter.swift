@@ -28,7 +28,10 @@ public struct FrontMatter: Sendable, Equatable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(firstInvalidUTF8(bytes))
         }
-        if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }), text.allSatisfy(\.isWhitespace) {
+            return .failure(.empty)
+        }
+        if !bytes.contains(0x0D), let split = fastSplit(bytes) { return split }
         let lines = Self.lines(of: text)
         guard let first = lines.first, first.trimmingSpaces == "---" else { return .failure(.noOpeningFence) }
         guard let close = lines.indices.dropFirst().first(where: {
@@ -40,6 +43,36 @@ public struct FrontMatter: Sendable, Equatable {
         let yaml = lines[1..<close].joined(separator: "\n") + "\n"
         let body = lines[(close + 1)...].joined(separator: "\n")
         return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2))
+    }
+
+    /// The same split on byte offsets, for LF files (nearly all): no array of line strings.
+    /// Returns nil when the file needs the general path (CR line ends, no fences), which also
+    /// reports the errors.
+    static func fastSplit(_ bytes: [UInt8]) -> Result<FrontMatter, SplitError>? {
+        func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
+            var lower = start, upper = end
+            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+            guard upper - lower == 3 else { return false }
+            let fence = bytes[lower] == 0x2D && bytes[lower + 1] == 0x2D && bytes[lower + 2] == 0x2D
+            let dots = allowDots && bytes[lower] == 0x2E && bytes[lower + 1] == 0x2E && bytes[lower + 2] == 0x2E
+            return fence || dots
+        }
+        guard let firstEnd = bytes.firstIndex(of: 0x0A), isFence(0, firstEnd, allowDots: false) else { return nil }
+        var lineStart = firstEnd + 1
+        var line = 2
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            if isFence(lineStart, lineEnd, allowDots: true) {
+                let yaml = String(decoding: bytes[(firstEnd + 1)..<lineStart], as: UTF8.self)
+                let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
+                return .success(FrontMatter(yaml: yaml.isEmpty ? "\n" : yaml, yamlLine: 2, body: body, bodyLine: line + 1))
+            }
+            if lineEnd == bytes.count { return nil }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return nil
     }
 
     /// Lines without their terminators; `\r\n` and `\n` both end a line.

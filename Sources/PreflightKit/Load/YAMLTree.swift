@@ -43,8 +43,9 @@ public indirect enum YAMLTree: Sendable {
     public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLTree, Diagnostic> {
         do {
             // The basic resolver tags nothing: values are typed by the decoders, and Yams' default
-            // resolver ran an ICU regular expression over every plain scalar.
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            // resolver ran an ICU regular expression over every plain scalar. The encoding is named
+            // because Yams' default reads the whole process environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return .success(.null(SourceLocation(file: file, line: firstLine, column: 1)))
             }
             var tooDeep: SourceLocation?

@@ -50,15 +50,19 @@ public struct OutputRenderer: Sendable {
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
         // Documents, the search index and the explanation are independent: one task each, over all
         // cores, so that a single large profile is not rendered on one core.
-        var tasks: [@Sendable () throws -> Void] = documents.map { document in {
+        // Markdown and HTML of one document are separate tasks: the largest page is the critical path.
+        var tasks: [@Sendable () throws -> Void] = []
+        for document in documents {
             if document.formats.contains(.markdown) {
                 let name = document.path == "index" ? "README.md" : document.path + ".md"
-                try sink(OutputFile(path: name, text: markdown.render(document)))
+                tasks.append { try sink(OutputFile(path: name, text: markdown.render(document))) }
             }
             if document.formats.contains(.html) {
-                try sink(OutputFile(path: document.path + ".html", text: html.render(document, site: site, navigation: navigation)))
+                tasks.append {
+                    try sink(OutputFile(path: document.path + ".html", text: html.render(document, site: site, navigation: navigation)))
+                }
             }
-        } }
+        }
         tasks.append { try sink(OutputFile(path: "assets/search-index.js", bytes: SearchIndex(documents: documents).script())) }
         tasks.append { try sink(OutputFile(path: "explain.json", bytes: ExplainReport(selection).json())) }
         tasks.append {

@@ -3,7 +3,17 @@ public struct Selection: Sendable {
     public var profile: Profile
     /// The readers the documents are built for.
     public var readers: [Role]
-    public var decisions: [Decision]
+    public let decisions: [Decision]
+    /// Included items, in a stable order: kind, phase, `order`, id. Stored, not computed: every
+    /// builder asks for it, and filtering ten thousand decisions each time showed in profiles.
+    public let included: [Item]
+
+    public init(profile: Profile, readers: [Role], decisions: [Decision]) {
+        self.profile = profile
+        self.readers = readers
+        self.decisions = decisions
+        included = decisions.filter(\.included).map(\.item)
+    }
 
     /// The verdict on one item.
     public struct Decision: Sendable {
@@ -16,8 +26,6 @@ public struct Selection: Sendable {
         public var included: Bool { conditionHolds && forReaders }
     }
 
-    /// Included items, in a stable order: kind, phase, `order`, id.
-    public var included: [Item] { decisions.filter(\.included).map(\.item) }
 
     public func decision(for id: String) -> Decision? { decisions.first { $0.item.id == id } }
 }
