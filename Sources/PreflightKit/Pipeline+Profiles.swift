@@ -36,7 +36,7 @@ extension Pipeline {
             if let other = seen[profile.id] {
                 loaded[index].diagnostics.append(.error(
                     "PF401", "two profiles have the id `\(profile.id)`",
-                    at: profile.locations["id"] ?? SourceLocation(file: profile.origin),
+                    at: profile.locations["id"] ?? profile.location,
                     hint: "each profile writes `Output/<id>/`; give one another id",
                     notes: [.init("the other profile", at: SourceLocation(file: other))]))
                 loaded[index].profile = nil

@@ -147,3 +147,27 @@ extension Result {
         return nil
     }
 }
+
+@Suite("Parallel map")
+struct ParallelMapTests {
+    /// Counts live instances, to see that results handed out by `parallelMap` are released.
+    final class Tracked: @unchecked Sendable {
+        nonisolated(unsafe) static var live = 0
+        static let lock = NSLock()
+        let value: Int
+        init(_ value: Int) {
+            self.value = value
+            Self.lock.withLock { Self.live += 1 }
+        }
+        deinit { Self.lock.withLock { Self.live -= 1 } }
+    }
+
+    @Test func keepsOrderAndReleasesEveryResult() {
+        let before = Tracked.lock.withLock { Tracked.live }
+        do {
+            let results = parallelMap(Array(0..<500)) { Tracked($0 * 2) }
+            #expect(results.map(\.value) == Array(0..<500).map { $0 * 2 })
+        }
+        #expect(Tracked.lock.withLock { Tracked.live } == before)
+    }
+}

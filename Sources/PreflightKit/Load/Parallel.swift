@@ -6,10 +6,13 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     if items.count < 2 { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
-    defer { buffer.deallocate() }
     nonisolated(unsafe) let slots = buffer
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         slots[index] = transform(items[index])
     }
-    return buffer.map { $0! }
+    // Moved out, not copied: `deallocate` alone would leave every result with one reference that
+    // is never released (which leaked each profile's documents in fleet builds).
+    let results = (0..<items.count).map { (buffer.baseAddress! + $0).move()! }
+    buffer.deallocate()
+    return results
 }

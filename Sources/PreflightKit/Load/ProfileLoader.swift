@@ -166,6 +166,7 @@ struct ProfileBuilder {
         var name = id
         if case .text(let written)? = values["name"] { name = written }
         var profile = Profile(id: id, name: name, values: values, locations: locations, origin: origin)
+        profile.location = location
         profile.values["id"] = .text(id)
         profile.values["name"] = .text(name)
         profile.derive(using: vocabulary)

@@ -8,8 +8,10 @@ public struct Profile: Sendable {
     public var values: [String: FieldValue]
     /// Where each field was written, for diagnostics about the profile itself.
     public var locations: [String: SourceLocation]
-    /// The profile file, or `<flags>` for a profile given on the command line.
+    /// The profile file, `file:line` for an inventory row, or `<flags>` for a profile given on the command line.
     public var origin: String
+    /// Where the profile as a whole starts (its file, or its inventory row), for problems with no field of their own.
+    public var location: SourceLocation
 
     public init(id: String, name: String, values: [String: FieldValue] = [:],
                 locations: [String: SourceLocation] = [:], origin: String) {
@@ -18,6 +20,7 @@ public struct Profile: Sendable {
         self.values = values
         self.locations = locations
         self.origin = origin
+        location = SourceLocation(file: origin, line: 1, column: 1)
     }
 
     public subscript(path: String) -> FieldValue? { values[path] }

@@ -31,7 +31,7 @@ public struct ProfileLint: Sendable {
     public func diagnostics(_ profile: Profile, content: ContentSet) -> [Diagnostic] {
         gaps(profile, content: content).map { gap in
             let fields = gap.fields.map { "`\($0)`" }.joined(separator: ", ")
-            let location = gap.fields.compactMap { Self.nearest($0, in: profile) }.first ?? SourceLocation(file: profile.origin, line: 1, column: 1)
+            let location = gap.fields.compactMap { Self.nearest($0, in: profile) }.first ?? profile.location
             var message = "the profile does not state \(fields): \(gap.mistake.title)"
             if !gap.leftOut.isEmpty {
                 let names = gap.leftOut.prefix(3).map(\.id).joined(separator: ", ")

@@ -4,7 +4,7 @@ public struct ProfileValidator: Sendable {
 
     public func validate(_ profile: Profile, content: ContentSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let origin = SourceLocation(file: profile.origin)
+        let origin = profile.location
         func at(_ path: String) -> SourceLocation { profile.locations[path] ?? origin }
 
         if profile["source.family"] == profile["target.family"],
