@@ -2,7 +2,11 @@
 public struct ContentSet: Sendable {
     /// The folder as the user named it.
     public var root: String
-    public var items: [Item]
+    public let items: [Item]
+    /// `items` in selection order (kind, phase, `order`, id), sorted once rather than per profile.
+    public let selectionOrder: [Item]
+    /// The fields each item's `when` guarantees, by id: profile lint asks for every item per profile.
+    public let guaranteedFields: [String: Set<String>]
     public var vocabulary: Vocabulary
     public var theme: Theme
     /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
@@ -11,6 +15,10 @@ public struct ContentSet: Sendable {
     public init(root: String, items: [Item], vocabulary: Vocabulary, theme: Theme, profilePaths: [String]) {
         self.root = root
         self.items = items
+        selectionOrder = items.sorted { lhs, rhs in
+            (lhs.kind, lhs.phase ?? .plan, lhs.order, lhs.id) < (rhs.kind, rhs.phase ?? .plan, rhs.order, rhs.id)
+        }
+        guaranteedFields = Dictionary(items.map { ($0.id, $0.when.guaranteedFields) }, uniquingKeysWith: { first, _ in first })
         self.vocabulary = vocabulary
         self.theme = theme
         self.profilePaths = profilePaths

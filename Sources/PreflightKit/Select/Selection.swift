@@ -38,10 +38,7 @@ public struct Selector: Sendable {
     public func select(_ content: ContentSet, for profile: Profile, readers: [Role]? = nil) -> Selection {
         let audience = readers ?? profile.readers
         let evaluator = ConditionEvaluator(profile: profile)
-        let sorted = content.items.sorted { lhs, rhs in
-            (lhs.kind, lhs.phase ?? .plan, lhs.order, lhs.id) < (rhs.kind, rhs.phase ?? .plan, rhs.order, rhs.id)
-        }
-        let decisions = sorted.map { item in
+        let decisions = content.selectionOrder.map { item in
             let (holds, trace) = evaluator.explain(item.when)
             let forReaders = item.roles.isEmpty || item.roles.contains { audience.contains($0) }
             return Selection.Decision(item: item, conditionHolds: holds, forReaders: forReaders, trace: trace)

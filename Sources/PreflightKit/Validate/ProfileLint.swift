@@ -21,7 +21,7 @@ public struct ProfileLint: Sendable {
             let absent = Self.absentTests(mistake.when)
             guard !absent.isEmpty, evaluator.evaluate(mistake.when) else { continue }
             let leftOut = content.items.filter { item in
-                item.kind != .mistake && !item.when.guaranteedFields.isDisjoint(with: absent)
+                item.kind != .mistake && !(content.guaranteedFields[item.id] ?? item.when.guaranteedFields).isDisjoint(with: absent)
             }
             gaps.append(Gap(fields: absent.sorted(), mistake: mistake, leftOut: leftOut))
         }
