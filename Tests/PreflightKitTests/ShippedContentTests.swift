@@ -34,6 +34,20 @@ struct ShippedContentTests {
         #expect(!Self.build.result.failed)
     }
 
+    /// The shipped inventory builds every row, with the engine notes of each row's own engine.
+    @Test func theExampleInventoryBuildsEveryDatabase() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-fleet-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content,
+                                                   profilePaths: [Repository.content + "/inventories/example-fleet.csv"],
+                                                   outputRoot: output))
+        #expect(!result.failed, "\(result.diagnostics.filter { $0.level == .error }.map(\.description))")
+        #expect(result.profiles.count == 8 && result.profiles.allSatisfy { $0.status == .built })
+        #expect(result.diagnostics.allSatisfy { $0.level != .error })
+        let sessions = try String(contentsOfFile: output + "/sessions/wiki/Engine-Notes.md", encoding: .utf8)
+        #expect(sessions.contains("MongoDB") && !sessions.contains("pg_upgrade"))
+    }
+
     @Test func meetsTheCoverageMinimums() {
         let items = Repository.loaded.0.items
         func count(_ kind: Kind, tag: String? = nil, folder: String? = nil) -> Int {
