@@ -8,8 +8,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "Preflight", path: ".."),
-        // MallocInterposer only: naming the trait turns off the default RuntimeInterposer trait, whose
-        // extra package is not needed for the allocation counts these benchmarks report.
+        // MallocInterposer only (for the allocation counts). Naming traits turns off the default
+        // RuntimeInterposer trait and its swift-runtime-interposer package, which Linux with Swift 6.3
+        // needs for retain counts; the benchmarks do not collect those.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [

@@ -4,10 +4,10 @@ import PreflightKit
 
 /// One benchmark per pipeline stage, then the whole build.
 ///
-/// Stages run their profiles one after another, so their numbers add up to the work of a build;
-/// `build` itself runs select, assemble and render in parallel as `preflight build` does.
+/// Stage benchmarks take the example profiles one after another (the library may still spread work
+/// within a profile over the cores), so each shows its stage's whole cost for the content; `build`
+/// is `preflight build` as it runs, with its cache, profile checks, writes and site index.
 let benchmarks: @Sendable () -> Void = {
-    experiments()
     Benchmark.defaultConfiguration = .init(
         // No retainCount: on Linux with Swift 6.3 the ARC hooks crash unless the benchmark package's
         // RuntimeInterposer trait is on, and that trait is off here (see Package.swift).
