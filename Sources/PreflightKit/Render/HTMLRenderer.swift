@@ -29,7 +29,9 @@ public struct HTMLRenderer: Sendable {
         let root = String(repeating: "../", count: depth)
         var context: [String: Any] = site.merging(["title": document.title, "root": root]) { _, new in new }
         context["summary"] = document.summary ?? ""
-        context["sections"] = document.sections.map(section)
+        let converted = Self.markdownOfLargeDocuments(document, cache: cache, unsafe: unsafeHTML)
+        var next = 0
+        context["sections"] = document.sections.map { section($0, converted: converted, next: &next) }
         context["nav"] = navigation.map { link in
             link.merging(["href": root + (link["href"] ?? ""),
                           "current": link["href"] == document.path + ".html" ? "page" : ""]) { _, new in new }
@@ -57,17 +59,48 @@ public struct HTMLRenderer: Sendable {
         return result
     }
 
-    private func section(_ section: Section) -> [String: Any] {
-        ["id": section.id, "title": section.title, "blocks": section.blocks.map(block)]
+    /// For a document of many blocks (a role view over thousands of items), every Markdown fragment
+    /// converted up front over all cores, in block order; the template walk that follows takes them
+    /// by position. Small documents, which are most, return nothing and convert as they go.
+    static func markdownOfLargeDocuments(_ document: Document, cache: RenderCache, unsafe: Bool) -> [String] {
+        var texts: [String] = []
+        for section in document.sections {
+            for block in section.blocks {
+                if let text = markdown(of: block) { texts.append(text) }
+            }
+        }
+        guard texts.count >= 256 else { return [] }
+        let chunks = stride(from: 0, to: texts.count, by: 64).map { texts[$0..<min($0 + 64, texts.count)] }
+        return Array(parallelMap(chunks) { chunk in chunk.map { cache.gfm($0, unsafe: unsafe) } }.joined())
     }
 
-    private func block(_ block: Block) -> [String: Any] {
+    /// The Markdown a block shows as HTML, if it has any.
+    static func markdown(of block: Block) -> String? {
+        switch block {
+        case .markdown(let text): text
+        case .task(let task): task.body
+        case .entry(let entry): entry.body
+        case .figure: nil
+        }
+    }
+
+    private func section(_ section: Section, converted: [String], next: inout Int) -> [String: Any] {
+        ["id": section.id, "title": section.title, "blocks": section.blocks.map { block($0, converted: converted, next: &next) }]
+    }
+
+    private func block(_ block: Block, converted: [String], next: inout Int) -> [String: Any] {
+        var html: String?
+        if !converted.isEmpty, Self.markdown(of: block) != nil {
+            html = converted[next]
+            next += 1
+        }
+        func gfm(_ text: String) -> String { html ?? cache.gfm(text, unsafe: unsafeHTML) }
         switch block {
         case .markdown(let text):
-            return ["markdown": cache.gfm(text, unsafe: unsafeHTML)]
+            return ["markdown": gfm(text)]
         case .task(let task):
             var values: [String: Any] = ["id": task.id, "title": task.title, "gate": task.gate,
-                                         "body": cache.gfm(task.body, unsafe: unsafeHTML)]
+                                         "body": gfm(task.body)]
             if let owner = task.owner { values["owner"] = owner.title }
             if let estimate = task.estimate { values["estimate"] = estimate }
             if let number = task.number { values["number"] = number }
@@ -83,7 +116,7 @@ public struct HTMLRenderer: Sendable {
             return ["figure": ["svg": svg, "caption": caption]]
         case .entry(let entry):
             var values: [String: Any] = ["id": entry.id, "title": entry.title, "summary": entry.summary ?? "",
-                                         "body": cache.gfm(entry.body, unsafe: unsafeHTML)]
+                                         "body": gfm(entry.body)]
             if let severity = entry.severity { values["severity"] = severity.rawValue }
             values["sources"] = entry.sources.filter { $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }
                 .map { ["title": $0.title, "url": $0.url] }
