@@ -171,3 +171,50 @@ struct ParallelMapTests {
         #expect(Tracked.lock.withLock { Tracked.live } == before)
     }
 }
+
+@Suite("Large documents")
+struct LargeDocumentTests {
+    /// A page of many entries, with values that need escaping and entries that lack optional keys,
+    /// so that lookups fall through to the document's own values exactly as in one walk.
+    static let document: Document = {
+        let sections = (0..<4).map { section in
+            Section(id: "s\(section)", title: section == 2 ? "" : "Section <\(section)>", blocks: (0..<120).map { index in
+                index % 3 == 0
+                    ? .markdown("Paragraph \(index) with `code` & <b>tags</b>\n\n| a | b |\n| - | - |\n| \(index) | x |")
+                    : .entry(GuidanceEntry(id: "e\(section)-\(index)", title: "Entry \"\(index)\"",
+                                           summary: index % 2 == 0 ? "Summary \(index)" : nil,
+                                           severity: index % 5 == 0 ? .high : nil, body: "Body of *\(index)*.",
+                                           sources: [], related: []))
+            })
+        }
+        return Document(path: "roles/engineer", title: "Engineer & DBA", summary: "Everything", sections: sections,
+                        formats: [.html])
+    }()
+
+    @Test func sectionsRenderedSideBySideMatchOneWalkByteForByte() throws {
+        let theme = ContentLoader().load(from: Repository.content).0.theme
+        var parallel = try HTMLRenderer(theme: theme)
+        parallel.blocksForParallelSections = 1
+        var single = try HTMLRenderer(theme: theme)
+        single.blocksForParallelSections = .max
+        let site = ["profile_name": "P", "profile_id": "p"]
+        let one = single.render(Self.document, site: site, navigation: [])
+        let many = parallel.render(Self.document, site: site, navigation: [])
+        #expect(one.utf8.count > 50_000)
+        #expect(many == one)
+    }
+
+    @Test func theSectionLoopIsCutOnlyWhereItsTagsStandAlone() throws {
+        let split = try #require(HTMLRenderer.splitAtSections("<h1>{{title}}</h1>\n{{#sections}}\n<p>{{id}}</p>\n{{/sections}}\n<footer/>\n"))
+        #expect(split.head == "<h1>{{title}}</h1>\n")
+        #expect(split.section == "<p>{{id}}</p>\n")
+        #expect(split.tail == "<footer/>\n")
+        #expect(HTMLRenderer.splitAtSections("<div>{{#sections}}{{id}}{{/sections}}</div>") == nil)
+        #expect(HTMLRenderer.splitAtSections("{{#sections}}\na\n{{/sections}}\n{{#sections}}\nb\n{{/sections}}\n") == nil)
+    }
+
+    @Test func nestedMapsUseTheFreeCoresAndKeepOrder() {
+        let outer = parallelMap(Array(0..<8)) { row in parallelMap(Array(0..<50)) { row * 100 + $0 } }
+        #expect(outer.flatMap { $0 } == (0..<8).flatMap { row in (0..<50).map { row * 100 + $0 } })
+    }
+}

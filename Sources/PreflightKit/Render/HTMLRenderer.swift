@@ -7,6 +7,10 @@ public struct HTMLRenderer: Sendable {
     public var library: MustacheLibrary
     public var unsafeHTML: Bool
     public var cache: RenderCache
+    /// Whether the theme's `document` template could be cut at its section loop.
+    let hasSectionSplit: Bool
+    /// Documents with at least this many blocks render their sections in parallel (`Int.max`: never).
+    public var blocksForParallelSections = HTMLRenderer.defaultBlocksForParallelSections
 
     public init(theme: Theme, unsafeHTML: Bool = false, cache: RenderCache = RenderCache()) throws {
         self.cache = cache
@@ -15,6 +19,14 @@ public struct HTMLRenderer: Sendable {
         for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             // The same escaping rules, applied faster; a theme's own pragma later in the file still wins.
             try library.register(HTMLEscaping.pragma + template.source, named: name)
+        }
+        if let document = theme.templates["document"], let split = Self.splitAtSections(document.source) {
+            try library.register(HTMLEscaping.pragma + split.head, named: Self.headTemplate)
+            try library.register(HTMLEscaping.pragma + split.section, named: Self.sectionTemplate)
+            try library.register(HTMLEscaping.pragma + split.tail, named: Self.tailTemplate)
+            hasSectionSplit = true
+        } else {
+            hasSectionSplit = false
         }
         self.library = library
         self.unsafeHTML = unsafeHTML
@@ -31,12 +43,15 @@ public struct HTMLRenderer: Sendable {
         context["summary"] = document.summary ?? ""
         let converted = Self.markdownOfLargeDocuments(document, cache: cache, unsafe: unsafeHTML)
         var next = 0
-        context["sections"] = document.sections.map { section($0, converted: converted, next: &next) }
+        let sections = document.sections.map { section($0, converted: converted, next: &next) }
+        context["sections"] = sections
         context["nav"] = navigation.map { link in
             link.merging(["href": root + (link["href"] ?? ""),
                           "current": link["href"] == document.path + ".html" ? "page" : ""]) { _, new in new }
         }
-        let content = library.render(context, withTemplate: "document") ?? ""
+        let blocks = document.sections.reduce(0) { $0 + $1.blocks.count }
+        let content = renderSectionsInParallel(context, sections: sections, blocks: blocks)
+            ?? library.render(context, withTemplate: "document") ?? ""
         // The page template gets a marker and the content is spliced in afterwards: passing a page
         // of megabytes through Mustache again copied it and grew a second buffer of twice its size.
         context["content"] = Self.contentMarker
@@ -71,7 +86,9 @@ public struct HTMLRenderer: Sendable {
         }
         guard texts.count >= 256 else { return [] }
         let chunks = stride(from: 0, to: texts.count, by: 64).map { texts[$0..<min($0 + 64, texts.count)] }
-        return Array(parallelMap(chunks) { chunk in chunk.map { cache.gfm($0, unsafe: unsafe) } }.joined())
+        // Straight to cmark, past the shared cache: fragments of a page this size are rarely shared,
+        // and hashing, locking and storing each one cost as much as converting it.
+        return Array(parallelMap(chunks) { chunk in chunk.map { GFM.html($0, unsafe: unsafe) } }.joined())
     }
 
     /// The Markdown a block shows as HTML, if it has any.

@@ -2,17 +2,36 @@ import CPreflightSystem
 import Foundation
 
 /// A file to write, relative to a profile's output folder.
+///
+/// Rendered pages are kept as the `String` they were rendered into and written from its UTF-8
+/// storage: converting a page of megabytes to a byte array first held it in memory twice.
 public struct OutputFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    private var text: String?
+    private var data: [UInt8]?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        data = bytes
     }
 
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+        self.path = path
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    /// The file's bytes (a copy, for a file made from text).
+    public var bytes: [UInt8] { data ?? Array(text?.utf8 ?? "".utf8) }
+
+    public var count: Int { data?.count ?? text?.utf8.count ?? 0 }
+
+    /// The file's bytes without a copy.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        if let data { return try data.withUnsafeBytes(body) }
+        var text = text ?? ""
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -83,14 +102,16 @@ public struct OutputWriter: Sendable {
     /// Plain open/write/close: the staging folder is swapped in as a whole, so per-file atomic writes
     /// (which Foundation does with a temporary file and a rename each) would only cost time.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { writeFile(path, $0) }
+    }
+
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written <= 0 { return false }
             offset += written
         }

@@ -37,11 +37,11 @@ public final class StagedOutput: @unchecked Sendable {
             }
         }
         lock.unlock()
-        let record = BuildManifest.FileRecord(hash: ContentHash(file.bytes).description, size: file.bytes.count)
+        let record = BuildManifest.FileRecord(hash: file.withUnsafeBytes { ContentHash($0) }.description, size: file.count)
         var written = false
         if !(previous[file.path] == record && OutputWriter.size(of: target + "/" + file.path) == record.size
              && link(target + "/" + file.path, path) == 0) {
-            guard OutputWriter.writeFile(path, file.bytes) else {
+            guard file.withUnsafeBytes({ OutputWriter.writeFile(path, $0) }) else {
                 throw WriteError(code: "PF602", message: "cannot write `\(path)`", hint: "check free space and permissions")
             }
             written = true
