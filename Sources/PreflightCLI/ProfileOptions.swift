@@ -3,8 +3,8 @@ import PreflightKit
 
 /// Which profiles to use: files, folders, or one quick profile from flags.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A profile file or a folder of them; repeat for several. Default: every profile in <content>/profiles/.",
-                                            valueName: "file|dir"))
+    @Option(name: .long, help: ArgumentHelp("A profile file, an inventory CSV (one database per row), or a folder of them; repeat for several. Default: every profile in <content>/profiles/.",
+                                            valueName: "file|csv|dir"))
     var profile: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Quick profile: source engine and version, such as postgresql@12.", valueName: "engine@version"))
