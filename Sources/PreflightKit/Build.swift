@@ -99,7 +99,12 @@ public struct Pipeline: Sendable {
         }
         clock.lap("scan", into: &result)
 
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &result)
+        // Content unchanged since a build that loaded it cleanly: its validation is not run again (its
+        // warnings are replayed), and profiles whose values did not change need no selection either.
+        let contentKey = ProfileKey.contentKey(scan: scan, request: request)
+        let knownContent = manifest.flatMap { $0.contentKey == contentKey ? $0.contentWarnings : nil }
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, knownContent: knownContent,
+                                                                     clock: &clock, result: &result)
         result.diagnostics = contentDiagnostics
         if contentDiagnostics.hasErrors || (request.strict && contentDiagnostics.warningCount > 0) {
             result.diagnostics += sources.flatMap(\.diagnostics)
@@ -119,7 +124,8 @@ public struct Pipeline: Sendable {
         }
 
         let stream = ProfileStream(request: request, content: content, renderer: renderer, cache: cache, scan: scan,
-                                   manifest: manifest ?? BuildManifest(tool: tool), progress: progress)
+                                   manifest: manifest ?? BuildManifest(tool: tool), contentUnchanged: knownContent != nil,
+                                   progress: progress)
         let outcome = stream.run(sources)
         result.profiles = outcome.reports
         result.diagnostics += outcome.diagnostics
@@ -140,6 +146,8 @@ public struct Pipeline: Sendable {
             saved.lastBuild = failed || result.failed ? nil : fingerprint
             saved.lastProfiles = outcome.reports.map(\.id)
             saved.lastWarnings = result.diagnostics.filter { $0.level != .error }
+            saved.contentKey = contentKey
+            saved.contentWarnings = contentDiagnostics
             saved.write(root: request.outputRoot)
         }
         result.failed = result.failed || failed
@@ -156,12 +164,14 @@ public struct Pipeline: Sendable {
     }
 
     /// The load and validate stages: the content and its problems, and each profile source with its own.
-    func loadAndValidate(_ request: BuildRequest, clock: inout StageClock, result: inout BuildResult)
-        -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
+    /// - Parameter knownContent: the content's diagnostics from an earlier build of the same content;
+    ///   when given, they stand in for validating it again.
+    func loadAndValidate(_ request: BuildRequest, knownContent: [Diagnostic]? = nil, clock: inout StageClock,
+                         result: inout BuildResult) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
         let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
         var sources = loadProfileSources(request, content: content)
         clock.lap("load", into: &result)
-        let diagnostics = (loadProblems + ContentValidator().validate(content)).sorted()
+        let diagnostics = knownContent ?? (loadProblems + ContentValidator().validate(content)).sorted()
         sources = parallelMap(sources) { source in
             var source = source
             if let profile = source.profile {

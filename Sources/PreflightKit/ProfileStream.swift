@@ -11,6 +11,9 @@ struct ProfileStream: Sendable {
     var cache: RenderCache
     var scan: InputScan
     var manifest: BuildManifest
+    /// The content (and settings) hash as the cache recorded it: a profile with unchanged values is
+    /// then up to date without being selected.
+    var contentUnchanged: Bool
     var progress: BuildProgress?
 
     struct Outcome {
@@ -70,14 +73,23 @@ struct ProfileStream: Sendable {
             return finish(nil)
         }
 
-        let selection = Selector().select(content, for: profile, readers: request.readers)
-        let key = keys.key(for: selection, scan: scan).description
-        time(0)
         let previous = manifest.profiles[profile.id]
-        if let previous, previous.key == key, manifest.isIntact(profile.id, root: request.outputRoot) {
+        let profileHash = ProfileKey.profileHash(profile).description
+        if contentUnchanged, let previous, previous.profileHash == profileHash,
+           manifest.isIntact(profile.id, root: request.outputRoot) {
             report.status = .upToDate
             report.files = previous.files.count
             return finish(previous)
+        }
+        let selection = Selector().select(content, for: profile, readers: request.readers)
+        let key = keys.key(for: selection, scan: scan).description
+        time(0)
+        if let previous, previous.key == key, manifest.isIntact(profile.id, root: request.outputRoot) {
+            report.status = .upToDate
+            report.files = previous.files.count
+            var entry = previous
+            entry.profileHash = profileHash
+            return finish(entry)
         }
 
         let assembly = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache).assemble(selection, content: content)
@@ -96,7 +108,7 @@ struct ProfileStream: Sendable {
             report.status = .built
             report.files = written.files.count
             report.written = written.written
-            return finish(BuildManifest.ProfileEntry(key: key, files: written.files))
+            return finish(BuildManifest.ProfileEntry(key: key, files: written.files, profileHash: profileHash))
         } catch {
             time(3)
             diagnostics.append(.error(error.code, error.message,

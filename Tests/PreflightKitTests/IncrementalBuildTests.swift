@@ -152,9 +152,30 @@ struct IncrementalBuildTests {
         _ = Self.build(site)
         let path = site.output + "/" + BuildManifest.fileName
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try site.write("Output/" + BuildManifest.fileName, text.replacingOccurrences(of: "\"format\":1", with: "\"format\":0"))
+        #expect(text.contains("\"format\":\(BuildManifest.currentFormat)"))
+        try site.write("Output/" + BuildManifest.fileName, text.replacingOccurrences(of: "\"format\":2", with: "\"format\":0"))
         #expect(Self.status(Self.build(site)) == ["demo": .built, "shop": .built])
         try site.write("Output/" + BuildManifest.fileName, "{ not json")
         #expect(Self.status(Self.build(site)) == ["demo": .built, "shop": .built])
+    }
+
+    @Test func unchangedContentKeepsItsWarningsWhenOnlyAProfileChanges() throws {
+        let site = try FixtureSite(Self.site)
+        defer { site.remove() }
+        let first = Self.build(site)
+        let contentWarnings = first.diagnostics.filter { !$0.location.file.contains("/profiles/") }
+        #expect(contentWarnings.contains { $0.code == "PF505" })
+
+        let shop = try site.read("Content/profiles/shop.yml")
+        try site.write("Content/profiles/shop.yml", shop.replacingOccurrences(of: "50 GB", with: "70 GB"))
+        let second = Self.build(site)
+        #expect(Self.status(second) == ["demo": .upToDate, "shop": .built])
+        #expect(second.diagnostics.filter { !$0.location.file.contains("/profiles/") } == contentWarnings)
+
+        // And a content edit after that is still seen: the content key moved on with the last build.
+        let note = try site.read("Content/notes/pg15.md")
+        try site.write("Content/notes/pg15.md", note.replacingOccurrences(of: "Upgrading from", with: "Going from"))
+        #expect(Self.status(Self.build(site)) == ["demo": .built, "shop": .upToDate])
+        #expect(try site.read("Output/demo/wiki/Engine-Notes.md").contains("Going from"))
     }
 }

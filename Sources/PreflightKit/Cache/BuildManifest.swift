@@ -7,7 +7,7 @@ import Foundation
 public struct BuildManifest: Sendable, Codable {
     public static let fileName = ".preflight-cache.json"
     /// Bumped whenever the meaning of a key changes, so old caches are ignored rather than misread.
-    static let currentFormat = 1
+    static let currentFormat = 2
 
     public var format = BuildManifest.currentFormat
     /// Tool version and the identity of the executable that wrote the cache.
@@ -18,12 +18,19 @@ public struct BuildManifest: Sendable, Codable {
     public var lastProfiles: [String] = []
     /// Warnings of that build, replayed when it is found up to date.
     public var lastWarnings: [Diagnostic] = []
+    /// Everything but the profiles, hashed (content files and settings), as of the last build that
+    /// loaded it without errors; with it, the content's warnings, replayed while it stays the same.
+    public var contentKey: String?
+    public var contentWarnings: [Diagnostic] = []
     public var profiles: [String: ProfileEntry] = [:]
 
     public struct ProfileEntry: Sendable, Codable, Equatable {
         /// Everything the profile's output depends on, hashed (see `ProfileKey`).
         public var key: String
         public var files: [String: FileRecord]
+        /// The profile's own values, hashed: with the content unchanged, an equal hash means an
+        /// equal key, without selecting anything.
+        public var profileHash: String?
     }
 
     public struct FileRecord: Sendable, Codable, Equatable {

@@ -33,16 +33,37 @@ public struct ProfileKey: Sendable {
         global = key.hash
     }
 
-    public func key(for selection: Selection, scan: InputScan) -> ContentHash {
+    /// The profile's id, name and values in canonical form.
+    public static func profileHash(_ profile: Profile) -> ContentHash {
         var key = KeyBuilder()
-        key.add(global)
-        let profile = selection.profile
         key.add(profile.id)
         key.add(profile.name)
         for path in profile.values.keys.sorted() {
             key.add(path)
             key.add(Self.canonical(profile.values[path]!))
         }
+        return key.hash
+    }
+
+    /// Every input that is not a profile: the settings and each content file outside `profiles/`
+    /// and outside the profile arguments.
+    public static func contentKey(scan: InputScan, request: BuildRequest) -> String {
+        let root = request.contentRoot.hasSuffix("/") ? request.contentRoot : request.contentRoot + "/"
+        let profileSources = Set(ProfilePaths.expand(request.profilePaths))
+        var key = KeyBuilder()
+        key.add(request.settingsKey)
+        for path in scan.files.keys.sorted() where path.hasPrefix(root) && !path.hasPrefix(root + "profiles/")
+            && !profileSources.contains(path) {
+            key.add(String(path.dropFirst(root.count)))
+            key.add(scan.files[path]!)
+        }
+        return key.hash.description
+    }
+
+    public func key(for selection: Selection, scan: InputScan) -> ContentHash {
+        var key = KeyBuilder()
+        key.add(global)
+        key.add(Self.profileHash(selection.profile))
         for role in selection.readers { key.add(role.rawValue) }
         for decision in selection.decisions {
             let item = decision.item
