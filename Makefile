@@ -1,11 +1,11 @@
 # Preflight — the two commands a fresh machine needs:
 #   make examples   install what is missing, build, and write Output/ for every example profile
-#   make test       install what is missing and run the test suite
+#   make test       install what is missing, run the test suite and verify Output/, the site and the schemas
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 PREFLIGHT := .build/release/preflight
 
-.PHONY: setup build examples test check verify-output verify-site verify-schemas clean
+.PHONY: setup build examples test unit check verify-output verify-site verify-schemas clean
 
 # Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
 setup:
@@ -25,8 +25,12 @@ examples: build
 check: build
 	$(PREFLIGHT) check --strict
 
-# The content's PostgreSQL queries run against a throwaway server that the script starts and stops.
-test: setup
+# Everything CI runs: the Swift test suite, then the checks on the committed build and the schemas.
+test: unit verify-output verify-site verify-schemas
+
+# The Swift test suite alone. The content's PostgreSQL queries run against a throwaway server that
+# the script starts and stops.
+unit: setup
 	scripts/with-postgres.sh $(SWIFT) test
 
 # Rebuilds Output/ and fails if it differs from what is committed: builds must be deterministic.
