@@ -46,24 +46,10 @@ extension BuildRequest {
     /// Everything besides the input files that changes what a build writes.
     var settingsKey: String {
         var key = KeyBuilder()
-        key.add(BuildManifest.toolIdentity())
+        key.add(BuildManifest.toolIdentity)
         key.add(readers.map { $0.map(\.rawValue).joined(separator: ",") } ?? "<profile roles>")
         key.add(unsafeHTML ? "unsafe" : "safe")
         key.add(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "")
-        return key.hash.description
-    }
-
-    /// The settings plus the request's own shape (which profiles, which flags): equal for two
-    /// identical commands, so that the second can be recognised as a no-op.
-    var requestKey: String {
-        var key = KeyBuilder()
-        key.add(settingsKey)
-        for path in profilePaths { key.add(path) }
-        for field in quickProfile ?? [] {
-            key.add(field.path)
-            key.add(field.value)
-        }
-        key.add(quickProfileID ?? "")
         return key.hash.description
     }
 }
@@ -80,10 +66,14 @@ public struct Pipeline: Sendable {
     public func build(_ request: BuildRequest, progress: BuildProgress? = nil) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
-        let tool = BuildManifest.toolIdentity()
+        let tool = BuildManifest.toolIdentity
+        // Folders expanded once: the scan, the cache keys and the loaders all take the same files.
+        var request = request
+        request.profilePaths = ProfilePaths.expand(request.profilePaths)
+        let settings = request.settingsKey
         OutputWriter(root: request.outputRoot).removeLeftovers()
         let scan = InputScan.scan(request)
-        let fingerprint = Self.fingerprint(scan, request: request)
+        let fingerprint = Self.fingerprint(scan, request: request, settings: settings)
         let manifest = request.force ? nil : BuildManifest.read(root: request.outputRoot, tool: tool)
         if let manifest, manifest.lastBuild == fingerprint, !manifest.lastProfiles.isEmpty,
            manifest.lastProfiles.allSatisfy({ manifest.isIntact($0, root: request.outputRoot) }) {
@@ -101,7 +91,7 @@ public struct Pipeline: Sendable {
 
         // Content unchanged since a build that loaded it cleanly: its validation is not run again (its
         // warnings are replayed), and profiles whose values did not change need no selection either.
-        let contentKey = ProfileKey.contentKey(scan: scan, request: request)
+        let contentKey = ProfileKey.contentKey(scan: scan, request: request, settings: settings)
         let knownContent = manifest.flatMap { $0.contentKey == contentKey ? $0.contentWarnings : nil }
         let (content, sources, contentDiagnostics) = loadAndValidate(request, knownContent: knownContent,
                                                                      clock: &clock, result: &result)
@@ -124,6 +114,7 @@ public struct Pipeline: Sendable {
         }
 
         let stream = ProfileStream(request: request, content: content, renderer: renderer, cache: cache, scan: scan,
+                                   keys: ProfileKey(scan: scan, content: content, settings: settings),
                                    manifest: manifest ?? BuildManifest(tool: tool), contentUnchanged: knownContent != nil,
                                    progress: progress)
         let outcome = stream.run(sources)
@@ -155,10 +146,17 @@ public struct Pipeline: Sendable {
         return result
     }
 
-    /// Every input of the request, and the request itself, as one hash.
-    static func fingerprint(_ scan: InputScan, request: BuildRequest) -> String {
+    /// Every input of the request and the request's own shape (settings, which profiles, which
+    /// flags) as one hash: equal for two identical commands, so that the second is known as a no-op.
+    static func fingerprint(_ scan: InputScan, request: BuildRequest, settings: String) -> String {
         var key = KeyBuilder()
-        key.add(request.requestKey)
+        key.add(settings)
+        for path in request.profilePaths { key.add(path) }
+        for field in request.quickProfile ?? [] {
+            key.add(field.path)
+            key.add(field.value)
+        }
+        key.add(request.quickProfileID ?? "")
         key.add(scan.fingerprint(relativeTo: request.contentRoot))
         return key.hash.description
     }

@@ -10,6 +10,7 @@ struct ProfileStream: Sendable {
     var renderer: HTMLRenderer
     var cache: RenderCache
     var scan: InputScan
+    var keys: ProfileKey
     var manifest: BuildManifest
     /// The content (and settings) hash as the cache recorded it: a profile with unchanged values is
     /// then up to date without being selected.
@@ -35,10 +36,10 @@ struct ProfileStream: Sendable {
     static let stages = ["select", "assemble", "render", "write"]
 
     func run(_ sources: [ProfileLoader.Loaded]) -> Outcome {
-        let keys = ProfileKey(scan: scan, content: content, settings: request.settingsKey)
         let counter = ProgressCounter(total: sources.count, progress: progress)
+        let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache)
         let results = parallelMap(sources) { source in
-            let done = process(source, keys: keys)
+            let done = process(source, assembler: assembler)
             counter.finished(done.report)
             return done
         }
@@ -52,7 +53,7 @@ struct ProfileStream: Sendable {
                        stageSeconds: Array(zip(Self.stages, seconds)), manifest: updated)
     }
 
-    private func process(_ source: ProfileLoader.Loaded, keys: ProfileKey) -> Done {
+    private func process(_ source: ProfileLoader.Loaded, assembler: Assembler) -> Done {
         let started = ContinuousClock.now
         var lap = started
         var seconds = [Double](repeating: 0, count: Self.stages.count)
@@ -74,25 +75,25 @@ struct ProfileStream: Sendable {
         }
 
         let previous = manifest.profiles[profile.id]
-        let profileHash = ProfileKey.profileHash(profile).description
-        if contentUnchanged, let previous, previous.profileHash == profileHash,
-           manifest.isIntact(profile.id, root: request.outputRoot) {
+        let intact = previous != nil && manifest.isIntact(profile.id, root: request.outputRoot)
+        func upToDate(_ entry: BuildManifest.ProfileEntry) -> Done {
             report.status = .upToDate
-            report.files = previous.files.count
-            return finish(previous)
-        }
-        let selection = Selector().select(content, for: profile, readers: request.readers)
-        let key = keys.key(for: selection, scan: scan).description
-        time(0)
-        if let previous, previous.key == key, manifest.isIntact(profile.id, root: request.outputRoot) {
-            report.status = .upToDate
-            report.files = previous.files.count
-            var entry = previous
-            entry.profileHash = profileHash
+            report.files = entry.files.count
             return finish(entry)
         }
+        let profileHash = ProfileKey.profileHash(profile)
+        if contentUnchanged, intact, let previous, previous.profileHash == profileHash.description {
+            return upToDate(previous)
+        }
+        let selection = Selector().select(content, for: profile, readers: request.readers)
+        let key = keys.key(for: selection, profileHash: profileHash, scan: scan).description
+        time(0)
+        if intact, var entry = previous, entry.key == key {
+            entry.profileHash = profileHash.description
+            return upToDate(entry)
+        }
 
-        let assembly = Assembler(sourceDate: Assembler.sourceDateFromEnvironment(), cache: cache).assemble(selection, content: content)
+        let assembly = assembler.assemble(selection, content: content)
         time(1)
         // Render and write overlap: each file goes into the staging folder as soon as it is rendered.
         do throws(WriteError) {
@@ -108,7 +109,7 @@ struct ProfileStream: Sendable {
             report.status = .built
             report.files = written.files.count
             report.written = written.written
-            return finish(BuildManifest.ProfileEntry(key: key, files: written.files, profileHash: profileHash))
+            return finish(BuildManifest.ProfileEntry(key: key, files: written.files, profileHash: profileHash.description))
         } catch {
             time(3)
             diagnostics.append(.error(error.code, error.message,

@@ -56,7 +56,7 @@ public struct BuildManifest: Sendable, Codable {
         guard let data = try? encoder.encode(self) else { return }
         let path = root + "/" + Self.fileName
         let temporary = root + "/.preflight-tmp-cache.json"
-        if OutputWriter.writeFile(temporary, Array(data)) {
+        if data.withUnsafeBytes({ OutputWriter.writeFile(temporary, $0) }) {
             if rename(temporary, path) != 0 { unlink(temporary) }
         } else {
             unlink(temporary)
@@ -68,17 +68,13 @@ public struct BuildManifest: Sendable, Codable {
     public func isIntact(_ id: String, root: String) -> Bool {
         guard let entry = profiles[id] else { return false }
         let folder = root + "/" + id
-        var info = stat()
-        guard stat(folder + "/" + OutputWriter.marker, &info) == 0 else { return false }
-        for (path, record) in entry.files {
-            guard stat(folder + "/" + path, &info) == 0, Int(info.st_size) == record.size else { return false }
-        }
-        return true
+        guard OutputWriter.size(of: folder + "/" + OutputWriter.marker) != nil else { return false }
+        return entry.files.allSatisfy { path, record in OutputWriter.size(of: folder + "/" + path) == record.size }
     }
 
     /// The identity of the running executable: its version, size and modification time. A rebuilt
-    /// tool invalidates every cache even when the version string stayed the same.
-    public static func toolIdentity() -> String {
+    /// tool invalidates every cache even when the version string stayed the same. Read once a process.
+    public static let toolIdentity: String = {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else {
             return PreflightVersion.current
@@ -89,5 +85,5 @@ public struct BuildManifest: Sendable, Codable {
         let modified = info.st_mtimespec
         #endif
         return "\(PreflightVersion.current) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
-    }
+    }()
 }

@@ -34,10 +34,25 @@ public struct InputScan: Sendable {
     /// One hash over all files and their paths, in path order. Paths under `root` count relative to
     /// it, so a project keeps its cache (and writes the same one) wherever it is checked out.
     public func fingerprint(relativeTo root: String) -> ContentHash {
+        fingerprint(root: root, seed: "", onlyUnderRoot: false) { _ in true }
+    }
+
+    /// One hash over `seed` and the files under `root` that `including` accepts (given their path
+    /// relative to `root`), with those paths, in path order.
+    public func fingerprint(under root: String, seed: String, including: (String) -> Bool) -> ContentHash {
+        fingerprint(root: root, seed: seed, onlyUnderRoot: true, including: including)
+    }
+
+    private func fingerprint(root: String, seed: String, onlyUnderRoot: Bool, including: (String) -> Bool) -> ContentHash {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         var key = KeyBuilder()
+        key.add(seed)
         for path in files.keys.sorted() {
-            key.add(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+            let under = path.hasPrefix(prefix)
+            if onlyUnderRoot, !under { continue }
+            let relative = under ? String(path.dropFirst(prefix.count)) : path
+            guard including(relative) else { continue }
+            key.add(relative)
             key.add(files[path]!)
         }
         return key.hash

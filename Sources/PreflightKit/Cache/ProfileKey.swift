@@ -21,16 +21,11 @@ public struct ProfileKey: Sendable {
     ///   - content: the loaded content, to tell item files from the rest.
     ///   - settings: anything else that changes every output (see `BuildRequest.settingsKey`).
     public init(scan: InputScan, content: ContentSet, settings: String) {
-        let itemFiles = Set(content.items.map(\.file))
-        var key = KeyBuilder()
-        key.add(settings)
         let root = content.root.hasSuffix("/") ? content.root : content.root + "/"
-        for path in scan.files.keys.sorted() where path.hasPrefix(root) && !itemFiles.contains(path)
-            && !path.hasPrefix(root + "profiles/") {
-            key.add(String(path.dropFirst(root.count)))
-            key.add(scan.files[path]!)
+        let itemFiles = Set(content.items.map { String($0.file.dropFirst(root.count)) })
+        global = scan.fingerprint(under: root, seed: settings) { path in
+            !itemFiles.contains(path) && !path.hasPrefix("profiles/")
         }
-        global = key.hash
     }
 
     /// The profile's id, name and values in canonical form.
@@ -46,24 +41,20 @@ public struct ProfileKey: Sendable {
     }
 
     /// Every input that is not a profile: the settings and each content file outside `profiles/`
-    /// and outside the profile arguments.
-    public static func contentKey(scan: InputScan, request: BuildRequest) -> String {
+    /// and outside the request's profile arguments (already expanded to files).
+    public static func contentKey(scan: InputScan, request: BuildRequest, settings: String) -> String {
         let root = request.contentRoot.hasSuffix("/") ? request.contentRoot : request.contentRoot + "/"
-        let profileSources = Set(ProfilePaths.expand(request.profilePaths))
-        var key = KeyBuilder()
-        key.add(request.settingsKey)
-        for path in scan.files.keys.sorted() where path.hasPrefix(root) && !path.hasPrefix(root + "profiles/")
-            && !profileSources.contains(path) {
-            key.add(String(path.dropFirst(root.count)))
-            key.add(scan.files[path]!)
-        }
-        return key.hash.description
+        let profileSources = Set(request.profilePaths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 })
+        return scan.fingerprint(under: root, seed: settings) { path in
+            !path.hasPrefix("profiles/") && !profileSources.contains(path)
+        }.description
     }
 
-    public func key(for selection: Selection, scan: InputScan) -> ContentHash {
+    /// - Parameter profileHash: `profileHash(selection.profile)`, which the caller has at hand.
+    public func key(for selection: Selection, profileHash: ContentHash, scan: InputScan) -> ContentHash {
         var key = KeyBuilder()
         key.add(global)
-        key.add(Self.profileHash(selection.profile))
+        key.add(profileHash)
         for role in selection.readers { key.add(role.rawValue) }
         for decision in selection.decisions {
             let item = decision.item

@@ -4,22 +4,38 @@ import Mustache
 /// Work shared across the profiles of one build: the same item body is parsed as a template once,
 /// and the same Markdown is turned into HTML once, however many documents and profiles show it.
 public final class RenderCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var templates: [MarkdownKey: MustacheTemplate?] = [:]
-    /// Text bytes behind `templates`; bounded like `html`, since texts assembled per profile differ.
-    private var templateBytes = 0
-    private var html: [MarkdownKey: String] = [:]
-    /// Bytes held by `html`. Bodies with profile values in them differ per profile, so in a fleet of
-    /// hundreds the cache would grow with every profile; past the budget, it is emptied and refilled.
-    private var htmlBytes = 0
-    static let htmlBudget = 24 << 20
+    // Unchecked: both memos lock their own state.
+    /// Bodies with profile values in them differ per profile, so in a fleet of hundreds a cache would
+    /// grow with every profile; past this many bytes a memo is emptied and refilled.
+    static let budget = 24 << 20
     /// Larger Markdown (a whole generated table, a role's page) is particular to one document and
     /// not worth keeping.
     static let largestCached = 16 << 10
 
-    /// Two XXH64 hashes with different seeds and the length: the cache holds no copy of the text,
-    /// and a false match would need a 128-bit collision between texts of the same length.
-    struct MarkdownKey: Hashable {
+    private let templates = BoundedMemo<MustacheTemplate?>(budget: RenderCache.budget)
+    private let html = BoundedMemo<String>(budget: RenderCache.budget)
+
+    public init() {}
+
+    /// The compiled template for `text` (nil when it does not parse; validation reports that).
+    func template(_ text: String) -> MustacheTemplate? {
+        templates.value(for: TextKey(text, unsafe: false), cost: text.utf8.count * 2) {
+            try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        }
+    }
+
+    /// GFM to HTML, remembered by the Markdown text and the safety setting.
+    func gfm(_ markdown: String, unsafe: Bool) -> String {
+        guard markdown.utf8.count <= Self.largestCached else { return GFM.html(markdown, unsafe: unsafe) }
+        // The HTML is a little larger than its Markdown; the cost is an estimate, not an account.
+        return html.value(for: TextKey(markdown, unsafe: unsafe), cost: markdown.utf8.count * 2) {
+            GFM.html(markdown, unsafe: unsafe)
+        }
+    }
+
+    /// Two XXH64 hashes with different seeds and the length: a memo holds no copy of the text, and a
+    /// false match would need a 128-bit collision between texts of the same length.
+    struct TextKey: Hashable {
         var first: UInt64
         var second: UInt64
         var length: Int
@@ -36,48 +52,28 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
-    public init() {}
+    /// Values by text key behind a lock, emptied when their estimated size passes the budget. The
+    /// value is computed outside the lock: two threads may compute the same one, never wait on it.
+    private final class BoundedMemo<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [TextKey: Value] = [:]
+        private var bytes = 0
+        private let budget: Int
 
-    /// The compiled template for `text` (nil when it does not parse; validation reports that).
-    func template(_ text: String) -> MustacheTemplate? {
-        let key = MarkdownKey(text, unsafe: false)
-        lock.lock()
-        if let cached = templates[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let compiled = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
-        lock.lock()
-        if templateBytes > Self.htmlBudget {
-            templates.removeAll(keepingCapacity: true)
-            templateBytes = 0
-        }
-        templates[key] = compiled
-        templateBytes += text.utf8.count * 2 + 64
-        lock.unlock()
-        return compiled
-    }
+        init(budget: Int) { self.budget = budget }
 
-    /// GFM to HTML, remembered by the Markdown text and the safety setting.
-    func gfm(_ markdown: String, unsafe: Bool) -> String {
-        guard markdown.utf8.count <= Self.largestCached else { return GFM.html(markdown, unsafe: unsafe) }
-        let key = MarkdownKey(markdown, unsafe: unsafe)
-        lock.lock()
-        if let cached = html[key] {
-            lock.unlock()
-            return cached
+        func value(for key: TextKey, cost: Int, compute: () -> Value) -> Value {
+            if let cached = lock.withLock({ values[key] }) { return cached }
+            let value = compute()
+            lock.withLock {
+                if bytes > budget {
+                    values.removeAll(keepingCapacity: true)
+                    bytes = 0
+                }
+                values[key] = value
+                bytes += cost + 64
+            }
+            return value
         }
-        lock.unlock()
-        let rendered = GFM.html(markdown, unsafe: unsafe)
-        lock.lock()
-        if htmlBytes > Self.htmlBudget {
-            html.removeAll(keepingCapacity: true)
-            htmlBytes = 0
-        }
-        html[key] = rendered
-        htmlBytes += rendered.utf8.count + 64
-        lock.unlock()
-        return rendered
     }
 }
