@@ -9,7 +9,8 @@ public struct HTMLRenderer: Sendable {
     public var cache: RenderCache
     /// Whether the theme's `document` template could be cut at its section loop.
     let hasSectionSplit: Bool
-    /// Documents with at least this many blocks render their sections in parallel (`Int.max`: never).
+    /// Documents with at least this many blocks convert their Markdown and render their sections in
+    /// parallel (`Int.max`: never).
     public var blocksForParallelSections = HTMLRenderer.defaultBlocksForParallelSections
 
     public init(theme: Theme, unsafeHTML: Bool = false, cache: RenderCache = RenderCache()) throws {
@@ -41,15 +42,13 @@ public struct HTMLRenderer: Sendable {
         let root = String(repeating: "../", count: depth)
         var context: [String: Any] = site.merging(["title": document.title, "root": root]) { _, new in new }
         context["summary"] = document.summary ?? ""
-        let converted = Self.markdownOfLargeDocuments(document, cache: cache, unsafe: unsafeHTML)
-        var next = 0
-        let sections = document.sections.map { section($0, converted: converted, next: &next) }
+        let blocks = document.sections.reduce(0) { $0 + $1.blocks.count }
+        let sections = zip(document.sections, markdownHTML(document, blocks: blocks)).map { section($0, html: $1) }
         context["sections"] = sections
         context["nav"] = navigation.map { link in
             link.merging(["href": root + (link["href"] ?? ""),
                           "current": link["href"] == document.path + ".html" ? "page" : ""]) { _, new in new }
         }
-        let blocks = document.sections.reduce(0) { $0 + $1.blocks.count }
         let content = renderSectionsInParallel(context, sections: sections, blocks: blocks)
             ?? library.render(context, withTemplate: "document") ?? ""
         // The page template gets a marker and the content is spliced in afterwards: passing a page
@@ -74,21 +73,24 @@ public struct HTMLRenderer: Sendable {
         return result
     }
 
-    /// For a document of many blocks (a role view over thousands of items), every Markdown fragment
-    /// converted up front over all cores, in block order; the template walk that follows takes them
-    /// by position. Small documents, which are most, return nothing and convert as they go.
-    static func markdownOfLargeDocuments(_ document: Document, cache: RenderCache, unsafe: Bool) -> [String] {
-        var texts: [String] = []
-        for section in document.sections {
-            for block in section.blocks {
-                if let text = markdown(of: block) { texts.append(text) }
-            }
+    /// The HTML of every block's Markdown, by section and block (nil for a figure). A document of
+    /// many blocks (a role view over thousands of items) converts them over all cores, straight
+    /// through cmark: its fragments are rarely shared, and hashing, locking and storing each one cost
+    /// as much as converting it. Small documents, which are most, go through the shared cache.
+    func markdownHTML(_ document: Document, blocks: Int) -> [[String?]] {
+        let texts = document.sections.map { $0.blocks.map(Self.markdown(of:)) }
+        guard blocks >= blocksForParallelSections else {
+            return texts.map { section in section.map { $0.map { cache.gfm($0, unsafe: unsafeHTML) } } }
         }
-        guard texts.count >= 256 else { return [] }
-        let chunks = stride(from: 0, to: texts.count, by: 64).map { texts[$0..<min($0 + 64, texts.count)] }
-        // Straight to cmark, past the shared cache: fragments of a page this size are rarely shared,
-        // and hashing, locking and storing each one cost as much as converting it.
-        return Array(parallelMap(chunks) { chunk in chunk.map { GFM.html($0, unsafe: unsafe) } }.joined())
+        let unsafe = unsafeHTML
+        let flat = Array(texts.joined())
+        let chunks = stride(from: 0, to: flat.count, by: 64).map { flat[$0..<min($0 + 64, flat.count)] }
+        let converted = Array(parallelMap(chunks) { chunk in chunk.map { $0.map { GFM.html($0, unsafe: unsafe) } } }.joined())
+        var offset = 0
+        return texts.map { section in
+            defer { offset += section.count }
+            return Array(converted[offset..<offset + section.count])
+        }
     }
 
     /// The Markdown a block shows as HTML, if it has any.
@@ -101,23 +103,18 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func section(_ section: Section, converted: [String], next: inout Int) -> [String: Any] {
-        ["id": section.id, "title": section.title, "blocks": section.blocks.map { block($0, converted: converted, next: &next) }]
+    private func section(_ section: Section, html: [String?]) -> [String: Any] {
+        ["id": section.id, "title": section.title, "blocks": zip(section.blocks, html).map { block($0, html: $1 ?? "") }]
     }
 
-    private func block(_ block: Block, converted: [String], next: inout Int) -> [String: Any] {
-        var html: String?
-        if !converted.isEmpty, Self.markdown(of: block) != nil {
-            html = converted[next]
-            next += 1
-        }
-        func gfm(_ text: String) -> String { html ?? cache.gfm(text, unsafe: unsafeHTML) }
+    /// - Parameter html: the block's Markdown as HTML (empty for a figure).
+    private func block(_ block: Block, html: String) -> [String: Any] {
         switch block {
-        case .markdown(let text):
-            return ["markdown": gfm(text)]
+        case .markdown:
+            return ["markdown": html]
         case .task(let task):
             var values: [String: Any] = ["id": task.id, "title": task.title, "gate": task.gate,
-                                         "body": gfm(task.body)]
+                                         "body": html]
             if let owner = task.owner { values["owner"] = owner.title }
             if let estimate = task.estimate { values["estimate"] = estimate }
             if let number = task.number { values["number"] = number }
@@ -133,7 +130,7 @@ public struct HTMLRenderer: Sendable {
             return ["figure": ["svg": svg, "caption": caption]]
         case .entry(let entry):
             var values: [String: Any] = ["id": entry.id, "title": entry.title, "summary": entry.summary ?? "",
-                                         "body": gfm(entry.body)]
+                                         "body": html]
             if let severity = entry.severity { values["severity"] = severity.rawValue }
             values["sources"] = entry.sources.filter { $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }
                 .map { ["title": $0.title, "url": $0.url] }
