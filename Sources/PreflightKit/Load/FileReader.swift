@@ -27,10 +27,9 @@ enum FileReader {
         try? readAll(path, limit: .max).get()
     }
 
-    /// open/fstat/read/close into one buffer of the file's size: no zero-filled scratch buffer and
-    /// none of FileManager's allocation for empty files.
-    /// One `fstat` on the open file gives both the size check and the buffer size (a separate
-    /// `attributesOfItem` cost as much as the read).
+    /// open/fstat/read/close into one buffer of the file's size. The one `fstat` on the open file
+    /// gives both the size check and the buffer size (a separate `attributesOfItem` cost as much as
+    /// the read), and there is none of FileManager's allocation for empty files.
     static func readAll(_ path: String, limit: Int) -> Result<Data, ReadProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable) }

@@ -28,69 +28,46 @@ public struct FrontMatter: Sendable, Equatable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(firstInvalidUTF8(bytes))
         }
-        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }), text.allSatisfy(\.isWhitespace) {
-            return .failure(.empty)
+        if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
+        let lines = lineRanges(bytes)
+        // Only lines up to the closing fence become strings; the body is copied out in one piece per
+        // line, never as an array of strings (the split runs for every file of the content).
+        func isFence(_ line: Range<Int>, closing: Bool) -> Bool {
+            let trimmed = String(decoding: bytes[line], as: UTF8.self).trimmingSpaces
+            return trimmed == "---" || (closing && trimmed == "...")
         }
-        if !bytes.contains(0x0D), let split = fastSplit(bytes) { return split }
-        let lines = Self.lines(of: text)
-        guard let first = lines.first, first.trimmingSpaces == "---" else { return .failure(.noOpeningFence) }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingSpaces
-            return line == "---" || line == "..."
-        }) else {
+        guard let first = lines.first, isFence(first, closing: false) else { return .failure(.noOpeningFence) }
+        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) }) else {
             return .failure(.unclosed(openedAt: 1))
         }
-        let yaml = lines[1..<close].joined(separator: "\n") + "\n"
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let yaml = joined(lines[1..<close], of: bytes) + "\n"
+        let body = joined(lines[(close + 1)...], of: bytes)
         return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2))
     }
 
-    /// The same split on byte offsets, for LF files (nearly all): no array of line strings.
-    /// Returns nil when the file needs the general path (CR line ends, no fences), which also
-    /// reports the errors.
-    static func fastSplit(_ bytes: [UInt8]) -> Result<FrontMatter, SplitError>? {
-        func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
-            var lower = start, upper = end
-            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
-            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-            guard upper - lower == 3 else { return false }
-            let fence = bytes[lower] == 0x2D && bytes[lower + 1] == 0x2D && bytes[lower + 2] == 0x2D
-            let dots = allowDots && bytes[lower] == 0x2E && bytes[lower + 1] == 0x2E && bytes[lower + 2] == 0x2E
-            return fence || dots
+    /// Byte ranges of the lines without their terminators; `\r\n` and `\n` both end a line.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+            ranges.append(start..<end)
+            start = index + 1
         }
-        guard let firstEnd = bytes.firstIndex(of: 0x0A), isFence(0, firstEnd, allowDots: false) else { return nil }
-        var lineStart = firstEnd + 1
-        var line = 2
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            if isFence(lineStart, lineEnd, allowDots: true) {
-                let yaml = String(decoding: bytes[(firstEnd + 1)..<lineStart], as: UTF8.self)
-                let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
-                return .success(FrontMatter(yaml: yaml.isEmpty ? "\n" : yaml, yamlLine: 2, body: body, bodyLine: line + 1))
-            }
-            if lineEnd == bytes.count { return nil }
-            lineStart = lineEnd + 1
-            line += 1
-        }
-        return nil
+        let end = bytes.count > start && bytes[bytes.count - 1] == UInt8(ascii: "\r") ? bytes.count - 1 : bytes.count
+        ranges.append(start..<end)
+        return ranges
     }
 
-    /// Lines without their terminators; `\r\n` and `\n` both end a line.
-    static func lines(of text: String) -> [String] {
-        var result: [String] = []
-        var current = [UInt8]()
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                if current.last == UInt8(ascii: "\r") { current.removeLast() }
-                result.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
-            }
+    /// The lines joined with LF line ends.
+    static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { out.append(UInt8(ascii: "\n")) }
+            out += bytes[line]
         }
-        if current.last == UInt8(ascii: "\r") { current.removeLast() }
-        result.append(String(decoding: current, as: UTF8.self))
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Line and column (in bytes) of the first byte that is not valid UTF-8.

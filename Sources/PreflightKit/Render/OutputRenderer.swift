@@ -49,8 +49,8 @@ public struct OutputRenderer: Sendable {
             .map { ["title": $0.0, "href": $0.1 + ".html"] }
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
         // Documents, the search index and the explanation are independent: one task each, over all
-        // cores, so that a single large profile is not rendered on one core.
-        // Markdown and HTML of one document are separate tasks: the largest page is the critical path.
+        // cores, so that a single large profile is not rendered on one core. A document's Markdown
+        // and HTML are separate tasks, since the largest page is the critical path.
         var tasks: [@Sendable () throws -> Void] = []
         for document in documents {
             if document.formats.contains(.markdown) {
