@@ -79,16 +79,7 @@ public struct InventoryLoader: Sendable {
             let value = cell.text.trimmingSpaces
             if value.isEmpty { continue }
             let location = SourceLocation(file: path, line: cell.line, column: cell.column)
-            let field = ProfileSchema.shortcuts[column] ?? column
-            if field == "source" || field == "target" {
-                let parts = value.split(separator: "@", maxSplits: 1).map(String.init)
-                builder.assign(field + ".engine", parts[0], at: location)
-                if parts.count == 2 { builder.assign(field + ".version", parts[1], at: location) }
-            } else if ProfileSchema.field(field)?.type == .list {
-                builder.append(field, value.split(whereSeparator: { $0 == ";" }).map { String($0).trimmingSpaces }, at: location)
-            } else {
-                builder.assign(field, value, at: location)
-            }
+            builder.assign(text: value, to: ProfileSchema.shortcuts[column] ?? column, listSeparator: ";", at: location)
         }
         let start = SourceLocation(file: path, line: record.line, column: 1)
         let defaultID = Self.defaultID(record, columns: columns, path: path)

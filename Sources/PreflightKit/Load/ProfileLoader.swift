@@ -44,16 +44,7 @@ public struct ProfileLoader: Sendable {
     public func load(flags: [(path: String, value: String)], id: String?) -> (Profile?, [Diagnostic]) {
         var builder = ProfileBuilder(vocabulary: vocabulary, origin: "<flags>")
         for (path, value) in flags {
-            let location = SourceLocation(file: "<flags>")
-            if path == "source" || path == "target" {
-                let parts = value.split(separator: "@", maxSplits: 1).map(String.init)
-                builder.assign(path + ".engine", parts[0], at: location)
-                if parts.count == 2 { builder.assign(path + ".version", parts[1], at: location) }
-            } else if ProfileSchema.field(path)?.type == .list {
-                builder.append(path, value.split(separator: ",").map { String($0).trimmingSpaces }, at: location)
-            } else {
-                builder.assign(path, value, at: location)
-            }
+            builder.assign(text: value, to: path, listSeparator: ",", at: SourceLocation(file: "<flags>"))
         }
         return builder.finish(defaultID: id ?? "quick", location: SourceLocation(file: "<flags>"))
     }
@@ -133,6 +124,20 @@ struct ProfileBuilder {
             diagnostics.append(.error("PF304", "\(error.message) (`\(path)` takes \(field.type.phrase))", at: location,
                                       hint: error.hint))
             rejected.insert(path)
+        }
+    }
+
+    /// A field written as plain text outside YAML (a flag, an inventory cell): `source` and `target`
+    /// as `engine@version`, a list field split at `listSeparator`, anything else as one value.
+    mutating func assign(text value: String, to path: String, listSeparator: Character, at location: SourceLocation) {
+        if path == "source" || path == "target" {
+            let parts = value.split(separator: "@", maxSplits: 1).map(String.init)
+            assign(path + ".engine", parts.first ?? "", at: location)
+            if parts.count == 2 { assign(path + ".version", parts[1], at: location) }
+        } else if ProfileSchema.field(path)?.type == .list {
+            append(path, value.split(separator: listSeparator).map { String($0).trimmingSpaces }, at: location)
+        } else {
+            assign(path, value, at: location)
         }
     }
 
