@@ -213,7 +213,7 @@ struct LargeDocumentTests {
         #expect(HTMLRenderer.splitAtSections("{{#sections}}\na\n{{/sections}}\n{{#sections}}\nb\n{{/sections}}\n") == nil)
     }
 
-    @Test func nestedMapsUseTheFreeCoresAndKeepOrder() {
+    @Test func nestedMapsKeepTheirOrder() {
         let outer = parallelMap(Array(0..<8)) { row in parallelMap(Array(0..<50)) { row * 100 + $0 } }
         #expect(outer.flatMap { $0 } == (0..<8).flatMap { row in (0..<50).map { row * 100 + $0 } })
     }
