@@ -61,6 +61,11 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// The lines joined with LF line ends.
     static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: [UInt8]) -> String {
+        guard let first = lines.first, let last = lines.last else { return "" }
+        // Lines an LF apart (no CR was dropped) already are their joined text: decode the span.
+        if last.upperBound - first.lowerBound == lines.reduce(0, { $0 + $1.count }) + lines.count - 1 {
+            return String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
         for (offset, line) in lines.enumerated() {
