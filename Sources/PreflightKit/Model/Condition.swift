@@ -10,7 +10,7 @@ public indirect enum Condition: Sendable, Hashable {
 }
 
 /// One test on one profile field, such as `target.version: ">=15"`.
-public struct FieldTest: Sendable, Hashable {
+public struct FieldTest: Sendable, Hashable, Codable {
     public var path: String
     public var predicate: Predicate
     /// As the author wrote it, for explanations.
@@ -38,7 +38,7 @@ public indirect enum Predicate: Sendable, Hashable {
     case anyOf([Predicate])
 }
 
-public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codable {
     case lessOrEqual = "<="
     case greaterOrEqual = ">="
     case notEqual = "!="
