@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Loads and validates the content and the profiles, then writes Output/<profile-id>/ for each profile, replacing the previous build of that profile in one step. Errors in the content stop the build before anything is written; errors in one profile stop only that profile, and the exit code is 1 if any profile failed. A profile can be a YAML file, a folder of them, or an inventory CSV with one database per row (header: profile fields such as source, target, size, replicas, orm, window, or dotted paths like topology.replicas).
 
-        Builds are incremental: Output/.preflight-cache.json records what each profile was built from, so an unchanged profile is skipped and unchanged files are not rewritten. --force rebuilds everything.
+        Builds are incremental: Output/.preflight-cache.json records what each profile was built from, so an unchanged profile is skipped and unchanged files are not rewritten; Output/.preflight-cache.snapshot keeps the parsed content, so only changed files are parsed again. --force ignores both and rebuilds everything.
 
         Examples:
           preflight build

@@ -93,8 +93,13 @@ public struct Pipeline: Sendable {
         // warnings are replayed), and profiles whose values did not change need no selection either.
         let contentKey = ProfileKey.contentKey(scan: scan, request: request, settings: settings)
         let knownContent = manifest.flatMap { $0.contentKey == contentKey ? $0.contentWarnings : nil }
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, knownContent: knownContent,
-                                                                     clock: &clock, result: &result)
+        let base = request.contentRoot.hasSuffix("/") ? String(request.contentRoot.dropLast()) : request.contentRoot
+        let snapshotKey = ContentSnapshot.key(contentRoot: base, vocabulary: scan.files[base + "/vocabulary.yml"])
+        let previousSnapshot = request.force ? nil : ContentSnapshot.read(root: request.outputRoot, key: snapshotKey)
+        let inputs = loadAndValidate(request, knownContent: knownContent,
+                                     snapshot: (.init(previous: previousSnapshot, hashes: scan.files), snapshotKey),
+                                     clock: &clock, result: &result)
+        let (content, sources, contentDiagnostics) = inputs.parts
         result.diagnostics = contentDiagnostics
         if contentDiagnostics.hasErrors || (request.strict && contentDiagnostics.warningCount > 0) {
             result.diagnostics += sources.flatMap(\.diagnostics)
@@ -140,6 +145,7 @@ public struct Pipeline: Sendable {
             saved.contentKey = contentKey
             saved.contentWarnings = contentDiagnostics
             saved.write(root: request.outputRoot)
+            inputs.snapshot?.write(root: request.outputRoot)
         }
         result.failed = result.failed || failed
         clock.lap("index", into: &result)
@@ -161,15 +167,37 @@ public struct Pipeline: Sendable {
         return key.hash.description
     }
 
+    /// What the load and validate stages produce.
+    struct Inputs {
+        var content: ContentSet
+        var sources: [ProfileLoader.Loaded]
+        /// The content's problems (each profile source carries its own).
+        var diagnostics: [Diagnostic]
+        /// The snapshot of this load for the next build, when one was asked for.
+        var snapshot: ContentSnapshot?
+
+        var parts: (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) { (content, sources, diagnostics) }
+    }
+
     /// The load and validate stages: the content and its problems, and each profile source with its own.
-    /// - Parameter knownContent: the content's diagnostics from an earlier build of the same content;
-    ///   when given, they stand in for validating it again.
-    func loadAndValidate(_ request: BuildRequest, knownContent: [Diagnostic]? = nil, clock: inout StageClock,
-                         result: inout BuildResult) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
-        let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
+    /// - Parameters:
+    ///   - knownContent: the content's diagnostics from an earlier build of the same content; when
+    ///     given, they stand in for validating it again.
+    ///   - snapshot: records of an earlier build to load unchanged item files from, and the key
+    ///     under which to take a snapshot of this load.
+    func loadAndValidate(_ request: BuildRequest, knownContent: [Diagnostic]? = nil,
+                         snapshot: (use: ContentLoader.SnapshotUse, key: ContentHash)? = nil,
+                         clock: inout StageClock, result: inout BuildResult) -> Inputs {
+        let loaded = ContentLoader().load(from: request.contentRoot, snapshot: snapshot?.use)
+        let content = loaded.content
         var sources = loadProfileSources(request, content: content)
         clock.lap("load", into: &result)
-        let diagnostics = knownContent ?? (loadProblems + ContentValidator().validate(content)).sorted()
+        var checks: [String: [Diagnostic]] = [:]
+        let diagnostics = knownContent ?? {
+            let validated = ContentValidator().validate(content, known: loaded.knownChecks)
+            checks = validated.checks
+            return (loaded.diagnostics + validated.diagnostics).sorted()
+        }()
         sources = parallelMap(sources) { source in
             var source = source
             if let profile = source.profile {
@@ -179,6 +207,7 @@ public struct Pipeline: Sendable {
             return source
         }
         clock.lap("validate", into: &result)
-        return (content, sources, diagnostics)
+        let next = snapshot.map { loaded.snapshot(key: $0.key, previous: $0.use.previous, checks: checks) }
+        return Inputs(content: content, sources: sources, diagnostics: diagnostics, snapshot: next)
     }
 }

@@ -12,7 +12,7 @@ extension Pipeline {
     public func check(_ request: BuildRequest) -> CheckResult {
         var clock = StageClock()
         var scratch = BuildResult()
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch).parts
         let profiles = sources.compactMap(\.profile)
         let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics)).sorted()
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
@@ -24,7 +24,7 @@ extension Pipeline {
     func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
         var clock = StageClock()
         var scratch = BuildResult()
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch)
+        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch).parts
         let profiles = sources.compactMap(\.profile)
         let diagnostics = contentDiagnostics + sources.flatMap(\.diagnostics)
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }

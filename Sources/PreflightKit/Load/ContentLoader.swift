@@ -12,36 +12,44 @@ public struct ContentLoader: Sendable {
     public init() {}
 
     public func load(from root: String) -> (ContentSet, [Diagnostic]) {
+        let loaded = load(from: root, snapshot: nil)
+        return (loaded.content, loaded.diagnostics)
+    }
+
+    /// Loads `root`, taking each item file whose hash matches a record of `snapshot` from there
+    /// instead of parsing it again.
+    public func load(from root: String, snapshot: SnapshotUse?) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("PF002", "content folder `\(base)` does not exist", at: SourceLocation(file: base),
                                       hint: "pass `--content DIR` or run from the folder that holds `Content/`"))
-            return (ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []), diagnostics)
+            return Loaded(content: ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []),
+                          diagnostics: diagnostics, files: [])
         }
-        let files = Self.walk(base)
+        let all = Self.walk(base)
         let vocabulary = VocabularyLoader().load(path: base + "/vocabulary.yml", diagnostics: &diagnostics)
-        let itemFiles = files.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && $0.hasSuffix(".md") }
+        let itemFiles = all.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && $0.hasSuffix(".md") }
             .filter { path in
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 return !name.hasPrefix("_") && !name.hasPrefix(".") && name != "README.md"
             }
         let decoder = ItemDecoder(vocabulary: vocabulary)
-        let results = parallelMap(itemFiles) { relative in
-            Self.loadItem(path: base + "/" + relative, decoder: decoder)
+        let files = parallelMap(itemFiles) { relative in
+            Self.loadFile(relative, base: base, decoder: decoder, snapshot: snapshot)
         }
         var items: [Item] = []
-        for (item, problems) in results {
-            if let item { items.append(item) }
-            diagnostics += problems
+        for file in files {
+            if let item = file.record.item { items.append(item) }
+            diagnostics += file.record.problems
         }
-        let theme = ThemeLoader().load(root: base + "/theme", files: files.filter { $0.hasPrefix("theme/") }
+        let theme = ThemeLoader().load(root: base + "/theme", files: all.filter { $0.hasPrefix("theme/") }
             .map { String($0.dropFirst("theme/".count)) }, diagnostics: &diagnostics)
-        let profiles = files.filter { $0.hasPrefix("profiles/") && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
+        let profiles = all.filter { $0.hasPrefix("profiles/") && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
             .map { base + "/" + $0 }
         let content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
-        return (content, diagnostics)
+        return Loaded(content: content, diagnostics: diagnostics, files: files)
     }
 
     static func loadItem(path: String, decoder: ItemDecoder) -> (Item?, [Diagnostic]) {

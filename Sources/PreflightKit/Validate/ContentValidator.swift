@@ -6,6 +6,13 @@ public struct ContentValidator: Sendable {
     public init() {}
 
     public func validate(_ content: ContentSet) -> [Diagnostic] {
+        validate(content, known: [:]).diagnostics
+    }
+
+    /// Every problem, and the checks of each item by its file.
+    /// - Parameter known: checks an earlier build ran on an unchanged file, by item file: they stand
+    ///   in for `itemChecks`, which depends on nothing but the item.
+    public func validate(_ content: ContentSet, known: [String: [Diagnostic]]) -> (diagnostics: [Diagnostic], checks: [String: [Diagnostic]]) {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: Item] = [:]
         for item in content.items.sorted(by: { $0.file < $1.file }) {
@@ -18,14 +25,20 @@ public struct ContentValidator: Sendable {
             }
         }
         let ids = Array(firstByID.keys).sorted()
-        for item in content.items {
+        let itemChecks = parallelMap(content.items) { item in known[item.file] ?? self.itemChecks(item) }
+        var checks: [String: [Diagnostic]] = [:]
+        for (item, found) in zip(content.items, itemChecks) {
             diagnostics += references(item, known: firstByID, ids: ids)
-            diagnostics += templateProblems(item)
-            diagnostics += lint(item)
-            diagnostics += KindRules().validate(item)
+            diagnostics += found
+            checks[item.file] = found
         }
         diagnostics += themeProblems(content.theme)
-        return diagnostics
+        return (diagnostics, checks)
+    }
+
+    /// The checks that look at one item alone: its templates, its lint and its kind's rules.
+    public func itemChecks(_ item: Item) -> [Diagnostic] {
+        templateProblems(item) + lint(item) + KindRules().validate(item)
     }
 
     func references(_ item: Item, known: [String: Item], ids: [String]) -> [Diagnostic] {
