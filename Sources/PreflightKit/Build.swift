@@ -145,7 +145,6 @@ public struct Pipeline: Sendable {
             saved.contentKey = contentKey
             saved.contentWarnings = contentDiagnostics
             saved.write(root: request.outputRoot)
-            inputs.snapshot?.write(root: request.outputRoot)
         }
         result.failed = result.failed || failed
         clock.lap("index", into: &result)
@@ -173,8 +172,6 @@ public struct Pipeline: Sendable {
         var sources: [ProfileLoader.Loaded]
         /// The content's problems (each profile source carries its own).
         var diagnostics: [Diagnostic]
-        /// The snapshot of this load for the next build, when one was asked for.
-        var snapshot: ContentSnapshot?
 
         var parts: (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) { (content, sources, diagnostics) }
     }
@@ -184,7 +181,9 @@ public struct Pipeline: Sendable {
     ///   - knownContent: the content's diagnostics from an earlier build of the same content; when
     ///     given, they stand in for validating it again.
     ///   - snapshot: records of an earlier build to load unchanged item files from, and the key
-    ///     under which to take a snapshot of this load.
+    ///     under which this load's snapshot is written into the output folder, once the content is
+    ///     known to have no errors. Written here rather than after the profiles, so that the
+    ///     records are freed before the profiles' documents take their memory.
     func loadAndValidate(_ request: BuildRequest, knownContent: [Diagnostic]? = nil,
                          snapshot: (use: ContentLoader.SnapshotUse, key: ContentHash)? = nil,
                          clock: inout StageClock, result: inout BuildResult) -> Inputs {
@@ -206,8 +205,11 @@ public struct Pipeline: Sendable {
             }
             return source
         }
+        if let snapshot, !diagnostics.hasErrors,
+           (try? FileManager.default.createDirectory(atPath: request.outputRoot, withIntermediateDirectories: true)) != nil {
+            loaded.writeSnapshot(root: request.outputRoot, key: snapshot.key, previous: snapshot.use.previous, checks: checks)
+        }
         clock.lap("validate", into: &result)
-        let next = snapshot.map { loaded.snapshot(key: $0.key, previous: $0.use.previous, checks: checks) }
-        return Inputs(content: content, sources: sources, diagnostics: diagnostics, snapshot: next)
+        return Inputs(content: content, sources: sources, diagnostics: diagnostics)
     }
 }

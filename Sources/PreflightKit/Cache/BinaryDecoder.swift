@@ -59,16 +59,18 @@ final class BinaryInput: @unchecked Sendable {
         return strings[index]
     }
 
-    /// A container's header at `position` (just after its tag): its content's start and end, and count.
+    /// A container's header at `position` (just after its tag): its content's start and end, and
+    /// count. The header is the length of what follows it, then the count, four bytes each.
     func container(_ position: Int) throws -> (start: Int, end: Int, count: Int) {
-        guard position + 4 <= bytes.count else { throw corrupt("container") }
-        var length = 0
-        for shift in 0..<4 { length |= Int(bytes[position + shift]) << (8 * shift) }
+        guard position + 8 <= bytes.count else { throw corrupt("container") }
+        var length = 0, count = 0
+        for shift in 0..<4 {
+            length |= Int(bytes[position + shift]) << (8 * shift)
+            count |= Int(bytes[position + 4 + shift]) << (8 * shift)
+        }
         let end = position + 4 + length
-        guard end <= bytes.count else { throw corrupt("container length") }
-        var start = position + 4
-        let count = Int(try varint(&start))
-        return (start, end, count)
+        guard length >= 4, end <= bytes.count, count <= length else { throw corrupt("container length") }
+        return (position + 8, end, count)
     }
 
     /// The position after the value at `position`.
@@ -159,10 +161,10 @@ struct BinaryValueDecoder: Decoder {
 
     /// Scalars directly; anything else through its own `init(from:)`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == String.self { return try decode(String.self) as! T }
-        if T.self == Int.self { return try integer(Int.self) as! T }
-        if T.self == Bool.self { return try decode(Bool.self) as! T }
-        if T.self == Double.self { return try decode(Double.self) as! T }
+        if T.self == String.self { return unsafeBitCast(try decode(String.self), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try decode(Bool.self), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try decode(Double.self), to: T.self) }
         return try T(from: self)
     }
 }
@@ -172,11 +174,12 @@ final class BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol 
     let codingPath: [any CodingKey]
     private let start: Int
     private let count: Int
+    // Unchecked exclusivity: a container is read by one decoding on one thread.
     /// Where the next entry in writing order begins, and how many entries precede it.
-    private var next: Int
-    private var passed = 0
+    @exclusivity(unchecked) private var next: Int
+    @exclusivity(unchecked) private var passed = 0
     /// Every entry's key and value position, built on the first out-of-order access.
-    private var index: [(key: String, value: Int)]?
+    @exclusivity(unchecked) private var index: [(key: String, value: Int)]?
 
     init(input: BinaryInput, header: (start: Int, end: Int, count: Int), codingPath: [any CodingKey]) throws {
         self.input = input

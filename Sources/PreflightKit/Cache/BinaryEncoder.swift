@@ -4,19 +4,25 @@
 /// Layout: a string table (count, then each string's UTF-8 length and bytes), then one value. A value
 /// is a tag byte followed by its payload; strings are indexes into the table, so a path that appears
 /// in every source location is stored and later decoded once. Arrays and keyed containers carry their
-/// byte length, so a reader can skip one without walking it. See `BinaryDecoder`.
+/// byte length and count in four bytes each, so a reader can skip one without walking it.
+/// See `BinaryDecoder`.
+///
+/// Values are written as they are encoded, with no tree in between: a container is open until its
+/// parent writes again, and its length is filled in when it closes. A container written to after a
+/// sibling opened (which no synthesized `Codable` does) is an error.
 public struct BinaryEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = BinaryValueEncoder(codingPath: [])
-        try value.encode(to: encoder)
-        var writer = BinaryWriter()
-        var body = BinaryWriter()
-        body.write(encoder.slot.value, table: &writer.table)
-        writer.writeTable()
-        writer.bytes += body.bytes
-        return writer.bytes
+        let stream = BinaryStream()
+        try stream.value(value, depth: 0)
+        stream.close(above: -1)
+        var output: [UInt8] = []
+        output.reserveCapacity(stream.bytes.count + stream.tableBytes.count + 8)
+        BinaryStream.varint(UInt64(stream.table.count), into: &output)
+        output += stream.tableBytes
+        output += stream.bytes
+        return output
     }
 }
 
@@ -25,25 +31,17 @@ enum BinaryTag: UInt8 {
     case null = 0, `false`, `true`, int, uint, double, string, array, map
 }
 
-/// A value while it is being encoded: containers are references so that a container handed out
-/// earlier still fills the value it belongs to.
-enum BinaryValue {
-    case null, bool(Bool), int(Int64), uint(UInt64), double(Double), string(String)
-    case array(BinaryArray), map(BinaryMap)
-    /// A super encoder's value, read when the parent is written.
-    case deferred(BinarySlot)
-}
+/// The bytes written so far and the containers still open, innermost last.
+final class BinaryStream {
+    // Unchecked exclusivity: one stream is only ever used by one encoding on one thread, and the
+    // dynamic checks on every append cost an eighth of the encoding.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var table: [String: Int] = [:]
+    @exclusivity(unchecked) var tableBytes: [UInt8] = []
+    @exclusivity(unchecked) private var open: [(id: Int, header: Int, count: UInt32)] = []
+    @exclusivity(unchecked) private var nextID = 0
 
-final class BinaryArray { var items: [BinaryValue] = [] }
-final class BinaryMap { var entries: [(String, BinaryValue)] = [] }
-final class BinarySlot { var value: BinaryValue = .null }
-
-struct BinaryWriter {
-    var bytes: [UInt8] = []
-    var table: [String: Int] = [:]
-    private var order: [String] = []
-
-    mutating func varint(_ value: UInt64) {
+    static func varint(_ value: UInt64, into bytes: inout [UInt8]) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -52,190 +50,227 @@ struct BinaryWriter {
         bytes.append(UInt8(value))
     }
 
-    mutating func writeTable() {
-        let strings = table.sorted { $0.value < $1.value }.map(\.key)
-        varint(UInt64(strings.count))
-        for string in strings {
-            varint(UInt64(string.utf8.count))
-            bytes += string.utf8
+    func string(_ string: String) {
+        let index: Int
+        if let known = table[string] {
+            index = known
+        } else {
+            index = table.count
+            table[string] = index
+            Self.varint(UInt64(string.utf8.count), into: &tableBytes)
+            tableBytes += string.utf8
         }
+        Self.varint(UInt64(index), into: &bytes)
     }
 
-    static func index(of string: String, in table: inout [String: Int]) -> Int {
-        if let index = table[string] { return index }
-        let index = table.count
-        table[string] = index
-        return index
+    func tag(_ tag: BinaryTag) { bytes.append(tag.rawValue) }
+
+    func int(_ number: Int64) {
+        tag(.int)
+        Self.varint(UInt64(bitPattern: (number << 1) ^ (number >> 63)), into: &bytes)
     }
 
-    mutating func write(_ value: BinaryValue, table: inout [String: Int]) {
-        switch value {
-        case .null: bytes.append(BinaryTag.null.rawValue)
-        case .bool(let flag): bytes.append(flag ? BinaryTag.true.rawValue : BinaryTag.false.rawValue)
-        case .int(let number):
-            bytes.append(BinaryTag.int.rawValue)
-            varint(UInt64(bitPattern: (number << 1) ^ (number >> 63)))
-        case .uint(let number):
-            bytes.append(BinaryTag.uint.rawValue)
-            varint(number)
-        case .double(let number):
-            bytes.append(BinaryTag.double.rawValue)
-            withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes += $0 }
-        case .string(let string):
-            bytes.append(BinaryTag.string.rawValue)
-            varint(UInt64(Self.index(of: string, in: &table)))
-        case .deferred(let slot):
-            write(slot.value, table: &table)
-        case .array(let array):
-            let start = beginContainer(.array, count: array.items.count)
-            for item in array.items { write(item, table: &table) }
-            endContainer(start)
-        case .map(let map):
-            let start = beginContainer(.map, count: map.entries.count)
-            for (key, item) in map.entries {
-                varint(UInt64(Self.index(of: key, in: &table)))
-                write(item, table: &table)
+    func uint(_ number: UInt64) {
+        tag(.uint)
+        Self.varint(number, into: &bytes)
+    }
+
+    func double(_ number: Double) {
+        tag(.double)
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes += $0 }
+    }
+
+    /// Opens a container at `depth` (the number of containers around it) and returns its id.
+    func begin(_ kind: BinaryTag, depth: Int) -> Int {
+        close(above: depth - 1)
+        tag(kind)
+        let header = bytes.count
+        bytes += [0, 0, 0, 0, 0, 0, 0, 0]
+        nextID += 1
+        open.append((nextID, header, 0))
+        return nextID
+    }
+
+    /// Before a container at `depth` writes an entry: closes the containers inside it and counts
+    /// the entry. Throws if the container has already been closed.
+    func entry(of id: Int, depth: Int) throws {
+        close(above: depth)
+        guard depth < open.count, open[depth].id == id else {
+            throw EncodingError.invalidValue(id, .init(codingPath: [], debugDescription: "a container was written to after it closed"))
+        }
+        open[depth].count += 1
+    }
+
+    /// Closes every container deeper than `depth`, filling in its length and count.
+    func close(above depth: Int) {
+        while open.count > depth + 1 {
+            let (_, header, count) = open.removeLast()
+            let length = UInt32(bytes.count - header - 4)
+            for shift in 0..<4 {
+                bytes[header + shift] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(shift)))
+                bytes[header + 4 + shift] = UInt8(truncatingIfNeeded: count >> (8 * UInt32(shift)))
             }
-            endContainer(start)
         }
     }
 
-    /// Tag, a four-byte length patched by `endContainer`, then the count.
-    private mutating func beginContainer(_ tag: BinaryTag, count: Int) -> Int {
-        bytes.append(tag.rawValue)
-        let start = bytes.count
-        bytes += [0, 0, 0, 0]
-        varint(UInt64(count))
-        return start
-    }
-
-    private mutating func endContainer(_ start: Int) {
-        let length = UInt32(bytes.count - start - 4)
-        for shift in 0..<4 { bytes[start + shift] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(shift))) }
+    /// Writes one value at `depth`: scalars directly (a metatype comparison and a bit cast, since a
+    /// dynamic cast per scalar type cost more than encoding most values), anything else through its
+    /// own `encode(to:)`. A value that writes nothing is written as null, so that its entry stays whole.
+    func value<T: Encodable>(_ value: T, depth: Int) throws {
+        if T.self == String.self {
+            tag(.string)
+            string(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            int(Int64(unsafeBitCast(value, to: Int.self)))
+        } else if T.self == Bool.self {
+            tag(unsafeBitCast(value, to: Bool.self) ? .true : .false)
+        } else if T.self == Double.self {
+            double(unsafeBitCast(value, to: Double.self))
+        } else {
+            let before = bytes.count
+            try value.encode(to: BinaryValueEncoder(stream: self, depth: depth))
+            close(above: depth - 1)
+            if bytes.count == before { tag(.null) }
+        }
     }
 }
 
-/// The `Encoder` handed to each value; it fills one slot.
+/// The `Encoder` handed to a value whose containers open at `depth`.
 final class BinaryValueEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    let stream: BinaryStream
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    let slot: BinarySlot
+    /// The container this value opened, reused if it asks again (as a class and its superclass do).
+    private var opened: Int?
 
-    init(codingPath: [any CodingKey], slot: BinarySlot = BinarySlot()) {
-        self.codingPath = codingPath
-        self.slot = slot
+    init(stream: BinaryStream, depth: Int) {
+        self.stream = stream
+        self.depth = depth
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .map(let map) = slot.value { return KeyedEncodingContainer(BinaryKeyedEncoding(map: map, codingPath: codingPath)) }
-        let map = BinaryMap()
-        slot.value = .map(map)
-        return KeyedEncodingContainer(BinaryKeyedEncoding(map: map, codingPath: codingPath))
+        let id = opened ?? stream.begin(.map, depth: depth)
+        opened = id
+        return KeyedEncodingContainer(BinaryKeyedEncoding<Key>(stream: stream, id: id, depth: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let array) = slot.value { return BinaryUnkeyedEncoding(array: array, codingPath: codingPath) }
-        let array = BinaryArray()
-        slot.value = .array(array)
-        return BinaryUnkeyedEncoding(array: array, codingPath: codingPath)
+        let id = opened ?? stream.begin(.array, depth: depth)
+        opened = id
+        return BinaryUnkeyedEncoding(stream: stream, id: id, depth: depth)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { BinarySingleEncoding(slot: slot, codingPath: codingPath) }
-
-    /// Scalars directly; anything else through its own `encode(to:)`.
-    static func box<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> BinaryValue {
-        switch value {
-        case let string as String: return .string(string)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(Int64(number))
-        case let number as Double: return .double(number)
-        case let number as Float: return .double(Double(number))
-        case let number as any FixedWidthInteger:
-            return type(of: number).isSigned ? .int(Int64(number)) : .uint(UInt64(number))
-        default:
-            let encoder = BinaryValueEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            return encoder.slot.value
-        }
-    }
+    func singleValueContainer() -> any SingleValueEncodingContainer { BinarySingleEncoding(stream: stream, depth: depth) }
 }
 
 struct BinaryKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let map: BinaryMap
-    let codingPath: [any CodingKey]
+    let stream: BinaryStream
+    let id: Int
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) { map.entries.append((key.stringValue, .null)) }
-    mutating func encode(_ value: Bool, forKey key: Key) { map.entries.append((key.stringValue, .bool(value))) }
-    mutating func encode(_ value: String, forKey key: Key) { map.entries.append((key.stringValue, .string(value))) }
-    mutating func encode(_ value: Double, forKey key: Key) { map.entries.append((key.stringValue, .double(value))) }
-    mutating func encode(_ value: Int, forKey key: Key) { map.entries.append((key.stringValue, .int(Int64(value)))) }
+    private func key(_ key: Key) throws {
+        try stream.entry(of: id, depth: depth)
+        stream.string(key.stringValue)
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        try self.key(key)
+        stream.tag(.null)
+    }
+
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        map.entries.append((key.stringValue, try BinaryValueEncoder.box(value, codingPath: codingPath)))
+        try self.key(key)
+        try stream.value(value, depth: depth + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = BinaryMap()
-        map.entries.append((key.stringValue, .map(nested)))
-        return KeyedEncodingContainer(BinaryKeyedEncoding<NestedKey>(map: nested, codingPath: codingPath))
+        try? self.key(key)
+        return BinaryValueEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = BinaryArray()
-        map.entries.append((key.stringValue, .array(nested)))
-        return BinaryUnkeyedEncoding(array: nested, codingPath: codingPath)
+        try? self.key(key)
+        return BinaryValueEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let encoder = BinaryValueEncoder(codingPath: codingPath)
-        map.entries.append((key.stringValue, .deferred(encoder.slot)))
-        return encoder
+        try? self.key(key)
+        return BinaryValueEncoder(stream: stream, depth: depth + 1)
     }
 }
 
 struct BinaryUnkeyedEncoding: UnkeyedEncodingContainer {
-    let array: BinaryArray
-    let codingPath: [any CodingKey]
-    var count: Int { array.items.count }
+    let stream: BinaryStream
+    let id: Int
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+    private(set) var count = 0
 
-    mutating func encodeNil() { array.items.append(.null) }
-    mutating func encode(_ value: String) { array.items.append(.string(value)) }
+    init(stream: BinaryStream, id: Int, depth: Int) {
+        self.stream = stream
+        self.id = id
+        self.depth = depth
+    }
+
+    mutating func encodeNil() throws {
+        try stream.entry(of: id, depth: depth)
+        count += 1
+        stream.tag(.null)
+    }
+
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.items.append(try BinaryValueEncoder.box(value, codingPath: codingPath))
+        try stream.entry(of: id, depth: depth)
+        count += 1
+        try stream.value(value, depth: depth + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = BinaryMap()
-        array.items.append(.map(nested))
-        return KeyedEncodingContainer(BinaryKeyedEncoding<NestedKey>(map: nested, codingPath: codingPath))
+        try? stream.entry(of: id, depth: depth)
+        count += 1
+        return BinaryValueEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = BinaryArray()
-        array.items.append(.array(nested))
-        return BinaryUnkeyedEncoding(array: nested, codingPath: codingPath)
+        try? stream.entry(of: id, depth: depth)
+        count += 1
+        return BinaryValueEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let encoder = BinaryValueEncoder(codingPath: codingPath)
-        array.items.append(.deferred(encoder.slot))
-        return encoder
+        try? stream.entry(of: id, depth: depth)
+        count += 1
+        return BinaryValueEncoder(stream: stream, depth: depth + 1)
     }
 }
 
+/// One value written where the encoder stands; the parent has already written its key.
 struct BinarySingleEncoding: SingleValueEncodingContainer {
-    let slot: BinarySlot
-    let codingPath: [any CodingKey]
+    let stream: BinaryStream
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() { slot.value = .null }
-    mutating func encode(_ value: Bool) { slot.value = .bool(value) }
-    mutating func encode(_ value: String) { slot.value = .string(value) }
-    mutating func encode(_ value: Double) { slot.value = .double(value) }
-    mutating func encode(_ value: Float) { slot.value = .double(Double(value)) }
-    mutating func encode(_ value: Int) { slot.value = .int(Int64(value)) }
-    mutating func encode(_ value: Int64) { slot.value = .int(value) }
-    mutating func encode(_ value: UInt64) { slot.value = .uint(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { slot.value = try BinaryValueEncoder.box(value, codingPath: codingPath) }
+    mutating func encodeNil() { stream.tag(.null) }
+    mutating func encode(_ value: Bool) { stream.tag(value ? .true : .false) }
+    mutating func encode(_ value: String) {
+        stream.tag(.string)
+        stream.string(value)
+    }
+    mutating func encode(_ value: Double) { stream.double(value) }
+    mutating func encode(_ value: Float) { stream.double(Double(value)) }
+    mutating func encode(_ value: Int) { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int8) { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int16) { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int32) { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int64) { stream.int(value) }
+    mutating func encode(_ value: UInt) { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt8) { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt16) { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt32) { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt64) { stream.uint(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try stream.value(value, depth: depth) }
 }

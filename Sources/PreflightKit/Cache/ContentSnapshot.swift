@@ -23,20 +23,17 @@ public struct ContentSnapshot: Sendable {
         public var checks: [Diagnostic]?
     }
 
-    /// A record as stored: the hash of the file it came from and its encoded bytes.
+    /// A record as stored: the hash of the file it came from and where its bytes are in `buffer`.
     struct Stored: Sendable {
         var hash: ContentHash
-        var bytes: [UInt8]
+        var range: Range<Int>
     }
 
     public let key: ContentHash
+    /// The snapshot file as read; records are decoded from it on demand.
+    let buffer: [UInt8]
     /// By path relative to the content folder.
-    var records: [String: Stored]
-
-    init(key: ContentHash, records: [String: Stored] = [:]) {
-        self.key = key
-        self.records = records
-    }
+    let records: [String: Stored]
 
     /// The snapshot's key for a content folder: the tool, the folder as named and the vocabulary's hash.
     public static func key(contentRoot: String, vocabulary: ContentHash?) -> ContentHash {
@@ -51,13 +48,20 @@ public struct ContentSnapshot: Sendable {
     /// does not decode.
     public func record(for path: String, hash: ContentHash) -> Record? {
         guard let stored = records[path], stored.hash == hash else { return nil }
-        return try? BinaryDecoder().decode(Record.self, from: stored.bytes)
+        return try? BinaryDecoder().decode(Record.self, from: Array(buffer[stored.range]))
+    }
+
+    /// The stored bytes of `path`'s record, if they were taken from a file with `hash`.
+    func bytes(for path: String, hash: ContentHash) -> ArraySlice<UInt8>? {
+        guard let stored = records[path], stored.hash == hash else { return nil }
+        return buffer[stored.range]
     }
 
     /// The snapshot in `root` if it has `key`.
     public static func read(root: String, key: ContentHash) -> ContentSnapshot? {
         guard let data = FileReader.readAll(root + "/" + fileName) else { return nil }
-        return [UInt8](data).withUnsafeBufferPointer { bytes -> ContentSnapshot? in
+        let buffer = [UInt8](data)
+        let records = buffer.withUnsafeBufferPointer { bytes -> [String: Stored]? in
             var reader = SnapshotReader(bytes: bytes)
             guard reader.take(magic.count).map(Array.init) == magic, reader.uint64() == key.value,
                   let count = reader.varint() else { return nil }
@@ -65,43 +69,61 @@ public struct ContentSnapshot: Sendable {
             records.reserveCapacity(Int(min(count, 1 << 20)))
             for _ in 0..<count {
                 guard let pathLength = reader.varint(), let path = reader.take(Int(pathLength)),
-                      let hash = reader.uint64(), let length = reader.varint(), let bytes = reader.take(Int(length))
+                      let hash = reader.uint64(), let length = reader.varint(), let start = Optional(reader.position),
+                      reader.take(Int(length)) != nil
                 else { return nil }
-                records[String(decoding: path, as: UTF8.self)] = Stored(hash: ContentHash(value: hash), bytes: Array(bytes))
+                records[String(decoding: path, as: UTF8.self)] = Stored(hash: ContentHash(value: hash),
+                                                                        range: start..<start + Int(length))
             }
-            return ContentSnapshot(key: key, records: records)
+            return records
         }
+        guard let records else { return nil }
+        return ContentSnapshot(key: key, buffer: buffer, records: records)
     }
 
-    /// Written beside its place and renamed over it, like the manifest.
-    public func write(root: String) {
-        var bytes = Self.magic
-        func varint(_ value: Int) {
-            var value = UInt64(value)
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
-        func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-        uint64(key.value)
-        varint(records.count)
-        for path in records.keys.sorted() {
-            let stored = records[path]!
-            varint(path.utf8.count)
-            bytes += path.utf8
-            uint64(stored.hash.value)
-            varint(stored.bytes.count)
-            bytes += stored.bytes
-        }
-        let path = root + "/" + Self.fileName
+    /// Writes `chunks` of entries (each chunk already in the file's entry format) under `key`,
+    /// beside the snapshot's place and renamed over it, like the manifest. Chunks are written one
+    /// after the other rather than joined: on a large content folder the joined file would be the
+    /// largest single allocation of the build.
+    static func write(root: String, key: ContentHash, count: Int, chunks: [[UInt8]]) {
+        var header = magic
+        SnapshotWriter.uint64(key.value, into: &header)
+        BinaryStream.varint(UInt64(count), into: &header)
+        let path = root + "/" + fileName
         let temporary = root + "/.preflight-tmp-snapshot"
-        if OutputWriter.writeFile(temporary, bytes) {
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } else {
-            unlink(temporary)
+        var written = OutputWriter.writeFile(temporary, header)
+        if written {
+            let descriptor = open(temporary, O_WRONLY | O_APPEND | O_CLOEXEC)
+            written = descriptor >= 0 && chunks.allSatisfy { chunk in
+                chunk.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if count <= 0 { return false }
+                        offset += count
+                    }
+                    return true
+                }
+            }
+            if descriptor >= 0 { close(descriptor) }
         }
+        if written, rename(temporary, path) == 0 { return }
+        unlink(temporary)
+    }
+}
+
+/// The entry format: path (length and bytes), the file's hash, the record (length and bytes).
+enum SnapshotWriter {
+    static func uint64(_ value: UInt64, into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    static func append(path: String, hash: ContentHash, record: some Collection<UInt8>, to bytes: inout [UInt8]) {
+        BinaryStream.varint(UInt64(path.utf8.count), into: &bytes)
+        bytes += path.utf8
+        uint64(hash.value, into: &bytes)
+        BinaryStream.varint(UInt64(record.count), into: &bytes)
+        bytes += record
     }
 }
 

@@ -37,24 +37,32 @@ extension ContentLoader {
             return known
         }
 
-        /// The snapshot for the next build: records kept from the previous one as stored bytes, new
-        /// ones encoded with the checks this build ran (`checks`, by item file). Files the scan did
-        /// not hash are left out.
-        public func snapshot(key: ContentHash, previous: ContentSnapshot?, checks: [String: [Diagnostic]]) -> ContentSnapshot {
-            let fresh = files.filter { !$0.reused && $0.hash != nil }
-            let encoded = parallelMap(fresh) { file -> [UInt8]? in
-                var record = file.record
-                if let item = record.item, record.checks == nil { record.checks = checks[item.file] }
-                return try? BinaryEncoder().encode(record)
+        /// Writes the snapshot for the next build into `root`: records kept from the previous one
+        /// as stored bytes, new ones encoded with the checks this build ran (`checks`, by item file).
+        /// Files the scan did not hash are left out. Encoded over all cores, a chunk at a time.
+        public func writeSnapshot(root: String, key: ContentHash, previous: ContentSnapshot?, checks: [String: [Diagnostic]]) {
+            let kept = files.filter { $0.hash != nil }
+            let chunks = stride(from: 0, to: kept.count, by: 256).map { kept[$0..<min($0 + 256, kept.count)] }
+            if let previous, files.allSatisfy(\.reused), previous.records.count == kept.count { return }
+            let encoded = parallelMap(chunks) { chunk -> (bytes: [UInt8], count: Int) in
+                var bytes: [UInt8] = []
+                var count = 0
+                for file in chunk {
+                    let hash = file.hash!
+                    if file.reused, let stored = previous?.bytes(for: file.path, hash: hash) {
+                        SnapshotWriter.append(path: file.path, hash: hash, record: stored, to: &bytes)
+                        count += 1
+                        continue
+                    }
+                    var record = file.record
+                    if let item = record.item, record.checks == nil { record.checks = checks[item.file] }
+                    guard let encoded = try? BinaryEncoder().encode(record) else { continue }
+                    SnapshotWriter.append(path: file.path, hash: hash, record: encoded, to: &bytes)
+                    count += 1
+                }
+                return (bytes, count)
             }
-            var snapshot = ContentSnapshot(key: key)
-            for file in files where file.reused {
-                if let hash = file.hash, let stored = previous?.records[file.path] { snapshot.records[file.path] = .init(hash: hash, bytes: stored.bytes) }
-            }
-            for (file, bytes) in zip(fresh, encoded) {
-                if let hash = file.hash, let bytes { snapshot.records[file.path] = .init(hash: hash, bytes: bytes) }
-            }
-            return snapshot
+            ContentSnapshot.write(root: root, key: key, count: encoded.reduce(0) { $0 + $1.count }, chunks: encoded.map(\.bytes))
         }
     }
 

@@ -10,7 +10,7 @@ public indirect enum Condition: Sendable, Hashable {
 }
 
 /// One test on one profile field, such as `target.version: ">=15"`.
-public struct FieldTest: Sendable, Hashable, Codable {
+public struct FieldTest: Sendable, Hashable {
     public var path: String
     public var predicate: Predicate
     /// As the author wrote it, for explanations.

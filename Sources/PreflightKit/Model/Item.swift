@@ -1,5 +1,5 @@
 /// One piece of curated guidance: a file of `Content/` with YAML front matter and a GFM body.
-public struct Item: Sendable, Identifiable, Codable {
+public struct Item: Sendable, Identifiable {
     public var id: String
     public var kind: Kind
     public var title: String
