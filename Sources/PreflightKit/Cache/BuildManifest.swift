@@ -7,7 +7,7 @@ import Foundation
 public struct BuildManifest: Sendable, Codable {
     public static let fileName = ".preflight-cache.json"
     /// Bumped whenever the meaning of a key changes, so old caches are ignored rather than misread.
-    static let currentFormat = 2
+    static let currentFormat = 3
 
     public var format = BuildManifest.currentFormat
     /// Tool version and the identity of the executable that wrote the cache.

@@ -4,11 +4,13 @@
 /// - every content file that is not an item (vocabulary, theme): they shape every page;
 /// - the profile's own values, in a canonical form, so a reformatted file or a CSV row that means
 ///   the same thing keeps its key;
-/// - for each item, its whole file when the profile's documents can show it (included items, and
-///   the kinds the assembly reads for every profile); otherwise only what `explain.json` and the
-///   overview say about it: id, kind, title and the verdict with its trace.
+/// - for each item, its whole file when the profile's documents can show it: every item whose
+///   condition holds (role pages, the risk register, the rubric and the notices show those for
+///   every reader, not only for the profile's own), and the kinds the assembly reads for every
+///   profile; otherwise only what `explain.json` and the overview say about it: id, kind, title and
+///   the verdict with its trace.
 ///
-/// A body edit to an item that a profile excludes therefore leaves that profile's key alone.
+/// A body edit to an item whose condition fails for a profile therefore leaves that profile's key alone.
 public struct ProfileKey: Sendable {
     /// Kinds whose items the assembly reads whatever the selection says: the strategy advisor reads
     /// every strategy, profile lint every mistake.
@@ -61,7 +63,7 @@ public struct ProfileKey: Sendable {
             key.add(item.id)
             key.add(item.kind.rawValue)
             key.add(decision.included ? 2 : decision.forReaders ? 1 : 0)
-            if decision.included || Self.kindsReadForEveryProfile.contains(item.kind) {
+            if Self.showsFile(decision) {
                 // An item without a scanned file (never the case for loaded content) keys on its title.
                 key.add(scan.files[item.file] ?? ContentHash(item.title))
             } else {
@@ -75,6 +77,11 @@ public struct ProfileKey: Sendable {
             }
         }
         return key.hash
+    }
+
+    /// Whether the profile's documents can show the item's file (and so its key must take the file).
+    static func showsFile(_ decision: Selection.Decision) -> Bool {
+        decision.conditionHolds || kindsReadForEveryProfile.contains(decision.item.kind)
     }
 
     /// A field value with its case and full precision: `description` rounds numbers for people.
