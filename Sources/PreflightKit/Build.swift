@@ -90,15 +90,16 @@ public struct Pipeline: Sendable {
         clock.lap("scan", into: &result)
 
         // Content unchanged since a build that loaded it cleanly: its validation is not run again (its
-        // warnings are replayed), and profiles whose values did not change need no selection either.
+        // warnings are replayed). Profiles whose entries saw this content and whose values did not
+        // change need no selection either (see `ProfileStream`).
         let contentKey = ProfileKey.contentKey(scan: scan, request: request, settings: settings)
         let knownContent = manifest.flatMap { $0.contentKey == contentKey ? $0.contentWarnings : nil }
         let base = request.contentRoot.hasSuffix("/") ? String(request.contentRoot.dropLast()) : request.contentRoot
         let snapshotKey = ContentSnapshot.key(contentRoot: base, vocabulary: scan.files[base + "/vocabulary.yml"])
         let previousSnapshot = request.force ? nil : ContentSnapshot.read(root: request.outputRoot, key: snapshotKey)
-        let inputs = loadAndValidate(request, knownContent: knownContent,
-                                     snapshot: (.init(previous: previousSnapshot, hashes: scan.files), snapshotKey),
-                                     clock: &clock, result: &result)
+        let plan = SnapshotPlan(use: .init(previous: previousSnapshot, hashes: scan.files), key: snapshotKey,
+                                contentKey: contentKey, settings: settings, scan: scan)
+        let inputs = loadAndValidate(request, knownContent: knownContent, snapshot: plan, clock: &clock, result: &result)
         let (content, sources, contentDiagnostics) = inputs.parts
         result.diagnostics = contentDiagnostics
         if contentDiagnostics.hasErrors || (request.strict && contentDiagnostics.warningCount > 0) {
@@ -119,8 +120,9 @@ public struct Pipeline: Sendable {
         }
 
         let stream = ProfileStream(request: request, content: content, renderer: renderer, cache: cache, scan: scan,
-                                   keys: ProfileKey(scan: scan, content: content, settings: settings),
-                                   manifest: manifest ?? BuildManifest(tool: tool), contentUnchanged: knownContent != nil,
+                                   keys: inputs.keys ?? ProfileKey(scan: scan, content: content, settings: settings),
+                                   manifest: manifest ?? BuildManifest(tool: tool), contentKey: contentKey,
+                                   items: ItemSet(ids: content.items.map(\.id)), bodyEdits: inputs.bodyEdits,
                                    progress: progress)
         let outcome = stream.run(sources)
         result.profiles = outcome.reports
@@ -164,52 +166,5 @@ public struct Pipeline: Sendable {
         key.add(request.quickProfileID ?? "")
         key.add(scan.fingerprint(relativeTo: request.contentRoot))
         return key.hash.description
-    }
-
-    /// What the load and validate stages produce.
-    struct Inputs {
-        var content: ContentSet
-        var sources: [ProfileLoader.Loaded]
-        /// The content's problems (each profile source carries its own).
-        var diagnostics: [Diagnostic]
-
-        var parts: (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) { (content, sources, diagnostics) }
-    }
-
-    /// The load and validate stages: the content and its problems, and each profile source with its own.
-    /// - Parameters:
-    ///   - knownContent: the content's diagnostics from an earlier build of the same content; when
-    ///     given, they stand in for validating it again.
-    ///   - snapshot: records of an earlier build to load unchanged item files from, and the key
-    ///     under which this load's snapshot is written into the output folder, once the content is
-    ///     known to have no errors. Written here rather than after the profiles, so that the
-    ///     records are freed before the profiles' documents take their memory.
-    func loadAndValidate(_ request: BuildRequest, knownContent: [Diagnostic]? = nil,
-                         snapshot: (use: ContentLoader.SnapshotUse, key: ContentHash)? = nil,
-                         clock: inout StageClock, result: inout BuildResult) -> Inputs {
-        let loaded = ContentLoader().load(from: request.contentRoot, snapshot: snapshot?.use)
-        let content = loaded.content
-        var sources = loadProfileSources(request, content: content)
-        clock.lap("load", into: &result)
-        var checks: [String: [Diagnostic]] = [:]
-        let diagnostics = knownContent ?? {
-            let validated = ContentValidator().validate(content, known: loaded.knownChecks)
-            checks = validated.checks
-            return (loaded.diagnostics + validated.diagnostics).sorted()
-        }()
-        sources = parallelMap(sources) { source in
-            var source = source
-            if let profile = source.profile {
-                source.diagnostics += ProfileValidator().validate(profile, content: content)
-                    + ProfileLint().diagnostics(profile, content: content)
-            }
-            return source
-        }
-        if let snapshot, !diagnostics.hasErrors,
-           (try? FileManager.default.createDirectory(atPath: request.outputRoot, withIntermediateDirectories: true)) != nil {
-            loaded.writeSnapshot(root: request.outputRoot, key: snapshot.key, previous: snapshot.use.previous, checks: checks)
-        }
-        clock.lap("validate", into: &result)
-        return Inputs(content: content, sources: sources, diagnostics: diagnostics)
     }
 }

@@ -41,6 +41,9 @@ public struct ProfileReport: Sendable {
     public var errors = 0
     public var warnings = 0
     public var seconds = 0.0
+    /// Whether the items were selected for it; an up-to-date profile the cache could vouch for
+    /// without selecting is not.
+    public var selected = false
 
     public init(id: String, origin: String, status: Status) {
         self.id = id

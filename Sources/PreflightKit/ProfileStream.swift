@@ -12,10 +12,22 @@ struct ProfileStream: Sendable {
     var scan: InputScan
     var keys: ProfileKey
     var manifest: BuildManifest
-    /// The content (and settings) hash as the cache recorded it: a profile with unchanged values is
-    /// then up to date without being selected.
-    var contentUnchanged: Bool
+    /// `ProfileKey.contentKey` of this build: an entry that saw this content, for a profile whose
+    /// values did not change, is up to date without selecting anything.
+    var contentKey: String
+    /// Every item of the content, for the `shows` set of each entry.
+    var items: ItemSet
+    /// Items edited in their bodies only since the content an entry saw: if its `shows` holds none
+    /// of them, the entry is up to date without selecting anything.
+    var bodyEdits: BodyEdits?
     var progress: BuildProgress?
+
+    /// Items whose files changed in their bodies only, and the content they changed from.
+    struct BodyEdits: Sendable {
+        /// `ProfileKey.contentKey` of the content before the edits.
+        var since: String
+        var ids: [String]
+    }
 
     struct Outcome {
         var reports: [ProfileReport]
@@ -77,19 +89,28 @@ struct ProfileStream: Sendable {
         let previous = manifest.profiles[profile.id]
         let intact = previous != nil && manifest.isIntact(profile.id, root: request.outputRoot)
         func upToDate(_ entry: BuildManifest.ProfileEntry) -> Done {
+            var entry = entry
+            entry.content = contentKey
             report.status = .upToDate
             report.files = entry.files.count
             return finish(entry)
         }
         let profileHash = ProfileKey.profileHash(profile)
-        if contentUnchanged, intact, let previous, previous.profileHash == profileHash.description {
-            return upToDate(previous)
+        if intact, let previous, previous.profileHash == profileHash.description, let seen = previous.content {
+            if seen == contentKey { return upToDate(previous) }
+            if let bodyEdits, seen == bodyEdits.since, let shows = previous.shows,
+               !items.contains(anyOf: bodyEdits.ids, in: shows) {
+                return upToDate(previous)
+            }
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
+        report.selected = true
         let key = keys.key(for: selection, profileHash: profileHash, scan: scan).description
+        let shows = items.encode(selection.decisions.filter(ProfileKey.showsFile).map(\.item.id))
         time(0)
         if intact, var entry = previous, entry.key == key {
             entry.profileHash = profileHash.description
+            entry.shows = shows
             return upToDate(entry)
         }
 
@@ -109,7 +130,8 @@ struct ProfileStream: Sendable {
             report.status = .built
             report.files = written.files.count
             report.written = written.written
-            return finish(BuildManifest.ProfileEntry(key: key, files: written.files, profileHash: profileHash.description))
+            return finish(BuildManifest.ProfileEntry(key: key, files: written.files, profileHash: profileHash.description,
+                                                     shows: shows, content: contentKey))
         } catch {
             time(3)
             diagnostics.append(.error(error.code, error.message,

@@ -66,6 +66,8 @@ struct IncrementalBuildTests {
         #expect(!result.failed && !result.upToDate)
         #expect(Self.status(result) == ["demo": .built, "shop": .upToDate])
         #expect(try site.read("Output/demo/wiki/Engine-Notes.md").contains("Moving from"))
+        // A body edit to an item `shop` cannot show: the cache vouches for it without selecting.
+        #expect(result.profiles.filter(\.selected).map(\.id) == ["demo"])
 
         let after = Self.inodes(site)
         let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
@@ -128,6 +130,33 @@ struct IncrementalBuildTests {
         let result = Self.build(site)
         #expect(Self.status(result)["shop"] == .built)
         #expect(try site.read("Output/shop/roles/dba.md").contains("Second wording."))
+    }
+
+    /// Each entry remembers the content it was built from: a build of some profiles must not make
+    /// the others look current for content they never saw.
+    @Test func aBuildOfOneProfileLeavesTheOthersToBeRebuiltLater() throws {
+        var files = Self.site
+        files["Content/tips/everyone.md"] = "---\nkind: tip\ntitle: For everyone\n---\nFirst wording.\n"
+        let site = try FixtureSite(files)
+        defer { site.remove() }
+        _ = Self.build(site)
+        try site.write("Content/tips/everyone.md", "---\nkind: tip\ntitle: For everyone\n---\nSecond wording.\n")
+        var demoOnly = BuildRequest(contentRoot: site.content, profilePaths: [site.path("Content/profiles/demo.yml")],
+                                    outputRoot: site.output)
+        demoOnly.force = false
+        #expect(Self.status(Pipeline().build(demoOnly)) == ["demo": .built])
+
+        let all = Self.build(site)
+        #expect(Self.status(all) == ["demo": .upToDate, "shop": .built])
+        #expect(try site.read("Output/shop/wiki/Pro-Tips.md").contains("Second wording."))
+
+        // The same after a body edit, where the cache answers without selecting.
+        try site.write("Content/tips/everyone.md", "---\nkind: tip\ntitle: For everyone\n---\nThird wording.\n")
+        #expect(Self.status(Pipeline().build(demoOnly)) == ["demo": .built])
+        try site.write("Content/steps/lag.md", try site.read("Content/steps/lag.md") + "\nA body edit.\n")
+        let again = Self.build(site)
+        #expect(Self.status(again)["shop"] == .built)
+        #expect(try site.read("Output/shop/wiki/Pro-Tips.md").contains("Third wording."))
     }
 
     @Test func themeSettingsAndMissingFilesInvalidateTheCache() throws {

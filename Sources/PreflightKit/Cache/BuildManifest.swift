@@ -31,6 +31,11 @@ public struct BuildManifest: Sendable, Codable {
         /// The profile's own values, hashed: with the content unchanged, an equal hash means an
         /// equal key, without selecting anything.
         public var profileHash: String?
+        /// The items whose files the key took (see `ProfileKey.showsFile`), encoded by `ItemSet`.
+        public var shows: String?
+        /// `ProfileKey.contentKey` of the content the entry was last built or confirmed against. A
+        /// build of other profiles moves the manifest's `contentKey` on, not this.
+        public var content: String?
     }
 
     public struct FileRecord: Sendable, Codable, Equatable {

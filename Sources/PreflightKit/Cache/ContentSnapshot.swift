@@ -10,7 +10,17 @@ import Foundation
 /// trusted beyond saving work: a missing or damaged snapshot means parsing everything.
 public struct ContentSnapshot: Sendable {
     public static let fileName = ".preflight-cache.snapshot"
-    static let magic = Array("PFSNAP1\n".utf8)
+    static let magic = Array("PFSNAP2\n".utf8)
+
+    public struct State: Sendable, Equatable {
+        public var content: String
+        public var global: String
+
+        public init(content: String, global: String) {
+            self.content = content
+            self.global = global
+        }
+    }
 
     /// What loading and checking one item file produced.
     public struct Record: Sendable, Codable {
@@ -30,6 +40,9 @@ public struct ContentSnapshot: Sendable {
     }
 
     public let key: ContentHash
+    /// The state of the content the snapshot describes: `ProfileKey.contentKey` and
+    /// `ProfileKey.global` of the build that wrote it.
+    public let state: State
     /// The snapshot file as read; records are decoded from it on demand.
     let buffer: [UInt8]
     /// By path relative to the content folder.
@@ -51,6 +64,12 @@ public struct ContentSnapshot: Sendable {
         return try? BinaryDecoder().decode(Record.self, from: Array(buffer[stored.range]))
     }
 
+    /// The record for `path` whatever file it was taken from (to compare with a changed file).
+    func anyRecord(for path: String) -> Record? {
+        guard let stored = records[path] else { return nil }
+        return record(for: path, hash: stored.hash)
+    }
+
     /// The stored bytes of `path`'s record, if they were taken from a file with `hash`.
     func bytes(for path: String, hash: ContentHash) -> ArraySlice<UInt8>? {
         guard let stored = records[path], stored.hash == hash else { return nil }
@@ -61,10 +80,12 @@ public struct ContentSnapshot: Sendable {
     public static func read(root: String, key: ContentHash) -> ContentSnapshot? {
         guard let data = FileReader.readAll(root + "/" + fileName) else { return nil }
         let buffer = [UInt8](data)
+        var state = State(content: "", global: "")
         let records = buffer.withUnsafeBufferPointer { bytes -> [String: Stored]? in
             var reader = SnapshotReader(bytes: bytes)
             guard reader.take(magic.count).map(Array.init) == magic, reader.uint64() == key.value,
-                  let count = reader.varint() else { return nil }
+                  let content = reader.string(), let global = reader.string(), let count = reader.varint() else { return nil }
+            state = State(content: content, global: global)
             var records: [String: Stored] = [:]
             records.reserveCapacity(Int(min(count, 1 << 20)))
             for _ in 0..<count {
@@ -78,16 +99,20 @@ public struct ContentSnapshot: Sendable {
             return records
         }
         guard let records else { return nil }
-        return ContentSnapshot(key: key, buffer: buffer, records: records)
+        return ContentSnapshot(key: key, state: state, buffer: buffer, records: records)
     }
 
     /// Writes `chunks` of entries (each chunk already in the file's entry format) under `key`,
     /// beside the snapshot's place and renamed over it, like the manifest. Chunks are written one
     /// after the other rather than joined: on a large content folder the joined file would be the
     /// largest single allocation of the build.
-    static func write(root: String, key: ContentHash, count: Int, chunks: [[UInt8]]) {
+    static func write(root: String, key: ContentHash, state: State, count: Int, chunks: [[UInt8]]) {
         var header = magic
         SnapshotWriter.uint64(key.value, into: &header)
+        for text in [state.content, state.global] {
+            BinaryStream.varint(UInt64(text.utf8.count), into: &header)
+            header += text.utf8
+        }
         BinaryStream.varint(UInt64(count), into: &header)
         let path = root + "/" + fileName
         let temporary = root + "/.preflight-tmp-snapshot"
@@ -141,6 +166,11 @@ private struct SnapshotReader {
     mutating func uint64() -> UInt64? {
         guard let raw = take(8) else { return nil }
         return raw.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    mutating func string() -> String? {
+        guard let length = varint(), let bytes = take(Int(length)) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func varint() -> UInt64? {

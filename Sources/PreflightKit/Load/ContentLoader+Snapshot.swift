@@ -37,13 +37,39 @@ extension ContentLoader {
             return known
         }
 
+        /// The ids of the items whose files changed since `previous` in their bodies only (empty
+        /// when no item file changed); nil when anything else did: an item file added, removed or
+        /// unreadable, or its front matter edited.
+        public func bodyEdits(previous: ContentSnapshot?) -> [String]? {
+            guard let previous, files.count == previous.records.count,
+                  files.allSatisfy({ $0.hash != nil && previous.records[$0.path] != nil }) else { return nil }
+            var edited: [String] = []
+            for file in files where !file.reused {
+                guard let old = previous.anyRecord(for: file.path)?.item, let new = file.record.item,
+                      Self.sameExceptBody(old, new) else { return nil }
+                edited.append(new.id)
+            }
+            return edited
+        }
+
+        /// Compared by their encodings, with the bodies left out. Dictionaries may encode in another
+        /// order and compare unequal; that only costs the shortcut, never a stale page.
+        static func sameExceptBody(_ old: Item, _ new: Item) -> Bool {
+            var old = old, new = new
+            old.body = ""
+            new.body = ""
+            guard let before = try? BinaryEncoder().encode(old), let after = try? BinaryEncoder().encode(new) else { return false }
+            return before == after
+        }
+
         /// Writes the snapshot for the next build into `root`: records kept from the previous one
         /// as stored bytes, new ones encoded with the checks this build ran (`checks`, by item file).
         /// Files the scan did not hash are left out. Encoded over all cores, a chunk at a time.
-        public func writeSnapshot(root: String, key: ContentHash, previous: ContentSnapshot?, checks: [String: [Diagnostic]]) {
+        public func writeSnapshot(root: String, key: ContentHash, state: ContentSnapshot.State, previous: ContentSnapshot?,
+                                  checks: [String: [Diagnostic]]) {
             let kept = files.filter { $0.hash != nil }
             let chunks = stride(from: 0, to: kept.count, by: 256).map { kept[$0..<min($0 + 256, kept.count)] }
-            if let previous, files.allSatisfy(\.reused), previous.records.count == kept.count { return }
+            if let previous, previous.state == state, files.allSatisfy(\.reused), previous.records.count == kept.count { return }
             let encoded = parallelMap(chunks) { chunk -> (bytes: [UInt8], count: Int) in
                 var bytes: [UInt8] = []
                 var count = 0
@@ -62,7 +88,7 @@ extension ContentLoader {
                 }
                 return (bytes, count)
             }
-            ContentSnapshot.write(root: root, key: key, count: encoded.reduce(0) { $0 + $1.count }, chunks: encoded.map(\.bytes))
+            ContentSnapshot.write(root: root, key: key, state: state, count: encoded.reduce(0) { $0 + $1.count }, chunks: encoded.map(\.bytes))
         }
     }
 
