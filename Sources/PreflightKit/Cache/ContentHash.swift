@@ -103,6 +103,11 @@ public struct KeyBuilder: Sendable {
 
     public mutating func add(_ hash: ContentHash) { add(hash.value) }
 
+    public mutating func add(_ raw: [UInt8]) {
+        add(UInt64(raw.count))
+        bytes += raw
+    }
+
     public mutating func add(_ number: UInt64) {
         withUnsafeBytes(of: number.littleEndian) { bytes += $0 }
     }
