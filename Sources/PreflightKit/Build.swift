@@ -96,7 +96,8 @@ public struct Pipeline: Sendable {
         let knownContent = manifest.flatMap { $0.contentKey == contentKey ? $0.contentWarnings : nil }
         let base = request.contentRoot.hasSuffix("/") ? String(request.contentRoot.dropLast()) : request.contentRoot
         let snapshotKey = ContentSnapshot.key(contentRoot: base, vocabulary: scan.files[base + "/vocabulary.yml"])
-        let previousSnapshot = request.force ? nil : ContentSnapshot.read(root: request.outputRoot, key: snapshotKey)
+        let previousSnapshot = request.force ? nil : ContentSnapshot.read(root: request.outputRoot, key: snapshotKey,
+                                                                               pathPrefix: base + "/")
         let plan = SnapshotPlan(use: .init(previous: previousSnapshot, hashes: scan.files), key: snapshotKey,
                                 contentKey: contentKey, settings: settings, scan: scan)
         let inputs = loadAndValidate(request, knownContent: knownContent, snapshot: plan, clock: &clock, result: &result)

@@ -112,11 +112,11 @@ struct ContentSnapshotTests {
         try site.write("Content/notes/mysql.md", note + "\nEdited after the first build.\n")
         let scan = InputScan.scan(BuildRequest(contentRoot: site.content, outputRoot: site.output))
         let key = ContentSnapshot.key(contentRoot: site.content, vocabulary: scan.files[site.content + "/vocabulary.yml"])
-        let previous = try #require(ContentSnapshot.read(root: site.output, key: key))
+        let previous = try #require(ContentSnapshot.read(root: site.output, key: key, pathPrefix: site.content + "/"))
         let loaded = ContentLoader().load(from: site.content, snapshot: .init(previous: previous, hashes: scan.files))
         #expect(loaded.files.filter { !$0.reused }.map(\.path) == ["notes/mysql.md"])
         #expect(loaded.content.items.count == loaded.files.count)
-        #expect(ContentSnapshot.read(root: site.output, key: ContentHash(value: key.value ^ 1)) == nil)
+        #expect(ContentSnapshot.read(root: site.output, key: ContentHash(value: key.value ^ 1), pathPrefix: site.content + "/") == nil)
 
         // The warnings of the files that were not parsed again are still reported.
         let second = IncrementalBuildTests.build(site)
@@ -131,6 +131,21 @@ struct ContentSnapshotTests {
         let incremental = site.snapshot("Output").filter { !$0.key.hasPrefix(".preflight-cache") }
         let full = site.snapshot("Full").filter { !$0.key.hasPrefix(".preflight-cache") }
         #expect(incremental == full)
+    }
+
+    @Test func pathsUnderTheContentFolderAreStoredWithoutIt() throws {
+        let (content, _) = ContentLoader().load(from: Repository.content)
+        let item = try #require(content.items.first { !$0.keyLocations.isEmpty })
+        let prefix = Repository.content + "/"
+        let bytes = try BinaryEncoder(pathPrefix: prefix).encode(item)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains(Repository.content))
+        let decoded = try BinaryDecoder(pathPrefix: prefix).decode(Item.self, from: bytes)
+        #expect(Self.fields(decoded) == Self.fields(item))
+        #expect(decoded.file == item.file && decoded.file.hasPrefix(prefix))
+        // A string that already holds the marker cannot be stored faithfully, so it is refused.
+        var odd = item
+        odd.body = "a \u{1} b"
+        #expect(throws: EncodingError.self) { try BinaryEncoder(pathPrefix: prefix).encode(odd) }
     }
 
     @Test func aDamagedSnapshotIsIgnored() throws {
@@ -149,6 +164,6 @@ struct ContentSnapshotTests {
         // The next build finds a whole snapshot again.
         let scan = InputScan.scan(BuildRequest(contentRoot: site.content, outputRoot: site.output))
         let key = ContentSnapshot.key(contentRoot: site.content, vocabulary: scan.files[site.content + "/vocabulary.yml"])
-        #expect(ContentSnapshot.read(root: site.output, key: key)?.records.count ?? 0 > 0)
+        #expect(ContentSnapshot.read(root: site.output, key: key, pathPrefix: site.content + "/")?.records.count ?? 0 > 0)
     }
 }

@@ -159,8 +159,11 @@ struct EndToEndTests {
         defer { one.remove(); two.remove() }
         _ = Pipeline().build(BuildRequest(contentRoot: one.content, outputRoot: one.output))
         _ = Pipeline().build(BuildRequest(contentRoot: two.content, outputRoot: two.output))
+        // The content snapshot is keyed on the content folder as named, so it differs between the
+        // two; it names neither folder, which the loop below checks with every other file.
         let a = one.snapshot("Output"), b = two.snapshot("Output")
-        #expect(!a.isEmpty && a == b)
+        #expect(!a.isEmpty && a.filter { $0.key != ContentSnapshot.fileName } == b.filter { $0.key != ContentSnapshot.fileName })
+        #expect(a[ContentSnapshot.fileName] != nil)
         for (_, data) in a { #expect(!String(decoding: data, as: UTF8.self).contains(one.root.path)) }
     }
 

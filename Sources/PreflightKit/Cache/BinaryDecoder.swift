@@ -5,10 +5,13 @@
 /// ways), which costs one string comparison per key; a key asked for out of order falls back to an
 /// index of the container, built once, so any `Decodable` reads correctly.
 public struct BinaryDecoder: Sendable {
-    public init() {}
+    /// What the encoder's `pathPrefix` marker stands for in this build.
+    public var pathPrefix: String?
+
+    public init(pathPrefix: String? = nil) { self.pathPrefix = pathPrefix }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        let input = try BinaryInput(bytes)
+        let input = try BinaryInput(bytes, pathPrefix: pathPrefix.flatMap { $0.isEmpty ? nil : $0 })
         return try BinaryValueDecoder(input: input, position: input.valueStart, codingPath: []).decode(T.self)
     }
 }
@@ -20,7 +23,7 @@ final class BinaryInput: @unchecked Sendable {
     private(set) var strings: [String] = []
     private(set) var valueStart = 0
 
-    init(_ bytes: [UInt8]) throws {
+    init(_ bytes: [UInt8], pathPrefix: String? = nil) throws {
         self.bytes = bytes
         var position = 0
         let count = try varint(&position)
@@ -29,7 +32,11 @@ final class BinaryInput: @unchecked Sendable {
         for _ in 0..<count {
             let length = Int(try varint(&position))
             guard length >= 0, position + length <= bytes.count else { throw corrupt("string") }
-            strings.append(String(decoding: bytes[position..<position + length], as: UTF8.self))
+            var string = String(decoding: bytes[position..<position + length], as: UTF8.self)
+            if let pathPrefix, string.contains(BinaryEncoder.prefixMarker) {
+                string = string.replacingOccurrences(of: BinaryEncoder.prefixMarker, with: pathPrefix)
+            }
+            strings.append(string)
             position += length
         }
         valueStart = position

@@ -11,12 +11,23 @@
 /// parent writes again, and its length is filled in when it closes. A container written to after a
 /// sibling opened (which no synthesized `Codable` does) is an error.
 public struct BinaryEncoder: Sendable {
-    public init() {}
+    /// A folder path to store as a marker wherever a string contains it (see `BinaryDecoder`), so
+    /// that source locations under the content folder name no folder of the machine.
+    public var pathPrefix: String?
+
+    public init(pathPrefix: String? = nil) { self.pathPrefix = pathPrefix }
+
+    /// Stands for `pathPrefix` inside stored strings; a string that holds it already cannot be stored.
+    static let prefixMarker = "\u{1}"
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let stream = BinaryStream()
+        stream.pathPrefix = pathPrefix.flatMap { $0.isEmpty ? nil : $0 }
         try stream.value(value, depth: 0)
         stream.close(above: -1)
+        if stream.unstorable {
+            throw EncodingError.invalidValue(Self.prefixMarker, .init(codingPath: [], debugDescription: "a string holds U+0001"))
+        }
         var output: [UInt8] = []
         output.reserveCapacity(stream.bytes.count + stream.tableBytes.count + 8)
         BinaryStream.varint(UInt64(stream.table.count), into: &output)
@@ -40,6 +51,9 @@ final class BinaryStream {
     @exclusivity(unchecked) var tableBytes: [UInt8] = []
     @exclusivity(unchecked) private var open: [(id: Int, header: Int, count: UInt32)] = []
     @exclusivity(unchecked) private var nextID = 0
+    var pathPrefix: String?
+    /// Set when a string holds the prefix marker itself, which decoding would misread.
+    @exclusivity(unchecked) var unstorable = false
 
     static func varint(_ value: UInt64, into bytes: inout [UInt8]) {
         var value = value
@@ -57,8 +71,15 @@ final class BinaryStream {
         } else {
             index = table.count
             table[string] = index
-            Self.varint(UInt64(string.utf8.count), into: &tableBytes)
-            tableBytes += string.utf8
+            var stored = string
+            if let pathPrefix {
+                if stored.contains(BinaryEncoder.prefixMarker) { unstorable = true }
+                if stored.contains(pathPrefix) {
+                    stored = stored.replacingOccurrences(of: pathPrefix, with: BinaryEncoder.prefixMarker)
+                }
+            }
+            Self.varint(UInt64(stored.utf8.count), into: &tableBytes)
+            tableBytes += stored.utf8
         }
         Self.varint(UInt64(index), into: &bytes)
     }

@@ -43,6 +43,8 @@ public struct ContentSnapshot: Sendable {
     /// The state of the content the snapshot describes: `ProfileKey.contentKey` and
     /// `ProfileKey.global` of the build that wrote it.
     public let state: State
+    /// The content folder as named, with a slash: stored as a marker in every string that holds it.
+    let pathPrefix: String
     /// The snapshot file as read; records are decoded from it on demand.
     let buffer: [UInt8]
     /// By path relative to the content folder.
@@ -61,7 +63,7 @@ public struct ContentSnapshot: Sendable {
     /// does not decode.
     public func record(for path: String, hash: ContentHash) -> Record? {
         guard let stored = records[path], stored.hash == hash else { return nil }
-        return try? BinaryDecoder().decode(Record.self, from: Array(buffer[stored.range]))
+        return try? BinaryDecoder(pathPrefix: pathPrefix).decode(Record.self, from: Array(buffer[stored.range]))
     }
 
     /// The record for `path` whatever file it was taken from (to compare with a changed file).
@@ -77,7 +79,8 @@ public struct ContentSnapshot: Sendable {
     }
 
     /// The snapshot in `root` if it has `key`.
-    public static func read(root: String, key: ContentHash) -> ContentSnapshot? {
+    /// - Parameter pathPrefix: the content folder as named, with a slash (see `BinaryEncoder.pathPrefix`).
+    public static func read(root: String, key: ContentHash, pathPrefix: String) -> ContentSnapshot? {
         guard let data = FileReader.readAll(root + "/" + fileName) else { return nil }
         let buffer = [UInt8](data)
         var state = State(content: "", global: "")
@@ -99,7 +102,7 @@ public struct ContentSnapshot: Sendable {
             return records
         }
         guard let records else { return nil }
-        return ContentSnapshot(key: key, state: state, buffer: buffer, records: records)
+        return ContentSnapshot(key: key, state: state, pathPrefix: pathPrefix, buffer: buffer, records: records)
     }
 
     /// Writes `chunks` of entries (each chunk already in the file's entry format) under `key`,

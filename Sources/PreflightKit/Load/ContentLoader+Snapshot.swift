@@ -82,7 +82,7 @@ extension ContentLoader {
                     }
                     var record = file.record
                     if let item = record.item, record.checks == nil { record.checks = checks[item.file] }
-                    guard let encoded = try? BinaryEncoder().encode(record) else { continue }
+                    guard let encoded = try? BinaryEncoder(pathPrefix: content.root + "/").encode(record) else { continue }
                     SnapshotWriter.append(path: file.path, hash: hash, record: encoded, to: &bytes)
                     count += 1
                 }
