@@ -29,6 +29,27 @@ let benchmarks: @Sendable () -> Void = {
         _ = try Fixture.load()
     }
 
+    // What an incremental build does instead of `load` when no item file changed: hash the inputs,
+    // read the snapshot an earlier build left, and decode every item from it.
+    Benchmark("load from snapshot") { benchmark in
+        let root = Fixture.contentRoot
+        let request = BuildRequest(contentRoot: root, outputRoot: Fixture.outputRoot)
+        for _ in benchmark.scaledIterations {
+            let scan = InputScan.scan(request)
+            let key = ContentSnapshot.key(contentRoot: root, vocabulary: scan.files[root + "/vocabulary.yml"])
+            guard let snapshot = ContentSnapshot.read(root: Fixture.outputRoot, key: key, pathPrefix: root + "/") else {
+                throw Fixture.Failure(description: "no snapshot in \(Fixture.outputRoot)")
+            }
+            blackHole(ContentLoader().load(from: root, snapshot: .init(previous: snapshot, hashes: scan.files)))
+        }
+    } setup: {
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+        let result = Pipeline().build(BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot))
+        if result.failed { throw Fixture.Failure(description: "the build that writes the snapshot failed") }
+    } teardown: {
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+    }
+
     Benchmark("validate") { benchmark, fixture in
         for _ in benchmark.scaledIterations {
             blackHole(ContentValidator().validate(fixture.content))
