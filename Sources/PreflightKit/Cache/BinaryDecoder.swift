@@ -23,8 +23,11 @@ final class BinaryInput: @unchecked Sendable {
     private(set) var strings: [String] = []
     private(set) var valueStart = 0
 
+    private let pathPrefix: String?
+
     init(_ bytes: [UInt8], pathPrefix: String? = nil) throws {
         self.bytes = bytes
+        self.pathPrefix = pathPrefix
         var position = 0
         let count = try varint(&position)
         guard count <= UInt64(bytes.count) else { throw corrupt("string table") }
@@ -60,6 +63,18 @@ final class BinaryInput: @unchecked Sendable {
         }
     }
 
+    /// A string stored in place: its length and bytes, with the path prefix restored.
+    func text(_ position: inout Int) throws -> String {
+        let length = Int(try varint(&position))
+        guard length >= 0, position + length <= bytes.count else { throw corrupt("text") }
+        var string = String(decoding: bytes[position..<position + length], as: UTF8.self)
+        position += length
+        if let pathPrefix, string.contains(BinaryEncoder.prefixMarker) {
+            string = string.replacingOccurrences(of: BinaryEncoder.prefixMarker, with: pathPrefix)
+        }
+        return string
+    }
+
     func string(_ position: inout Int) throws -> String {
         let index = Int(try varint(&position))
         guard index < strings.count else { throw corrupt("string index") }
@@ -89,6 +104,10 @@ final class BinaryInput: @unchecked Sendable {
             _ = try varint(&next)
             return next
         case .double: return next + 8
+        case .text:
+            let length = Int(try varint(&next))
+            guard length >= 0, next + length <= bytes.count else { throw corrupt("text") }
+            return next + length
         case .array, .map: return try container(next).end
         case nil: throw corrupt("unknown tag")
         }
@@ -139,9 +158,12 @@ struct BinaryValueDecoder: Decoder {
     }
 
     func decode(_ type: String.Type) throws -> String {
-        guard try tag() == .string else { throw mismatch("a string") }
         var next = position + 1
-        return try input.string(&next)
+        switch try tag() {
+        case .string: return try input.string(&next)
+        case .text: return try input.text(&next)
+        default: throw mismatch("a string")
+        }
     }
 
     func decode(_ type: Double.Type) throws -> Double {

@@ -37,9 +37,10 @@ public struct BinaryEncoder: Sendable {
     }
 }
 
-/// The tags of the binary form.
+/// The tags of the binary form: `string` is an index into the table, `text` a string stored in
+/// place (long strings such as bodies, which are rarely repeated and cost more to hash than to copy).
 enum BinaryTag: UInt8 {
-    case null = 0, `false`, `true`, int, uint, double, string, array, map
+    case null = 0, `false`, `true`, int, uint, double, string, array, map, text
 }
 
 /// The bytes written so far and the containers still open, innermost last.
@@ -64,6 +65,23 @@ final class BinaryStream {
         bytes.append(UInt8(value))
     }
 
+    /// Strings longer than this are stored in place rather than in the table.
+    static let longestShared = 64
+
+    /// A string value: its tag and either its table index or, when long, its bytes.
+    func stringValue(_ string: String) {
+        guard string.utf8.count > Self.longestShared else {
+            tag(.string)
+            self.string(string)
+            return
+        }
+        tag(.text)
+        let stored = self.stored(string)
+        Self.varint(UInt64(stored.utf8.count), into: &bytes)
+        bytes += stored.utf8
+    }
+
+    /// The table index of `string` (a key, or a short value after its tag).
     func string(_ string: String) {
         let index: Int
         if let known = table[string] {
@@ -71,17 +89,18 @@ final class BinaryStream {
         } else {
             index = table.count
             table[string] = index
-            var stored = string
-            if let pathPrefix {
-                if stored.contains(BinaryEncoder.prefixMarker) { unstorable = true }
-                if stored.contains(pathPrefix) {
-                    stored = stored.replacingOccurrences(of: pathPrefix, with: BinaryEncoder.prefixMarker)
-                }
-            }
+            let stored = self.stored(string)
             Self.varint(UInt64(stored.utf8.count), into: &tableBytes)
             tableBytes += stored.utf8
         }
         Self.varint(UInt64(index), into: &bytes)
+    }
+
+    /// `string` with the path prefix replaced by its marker.
+    private func stored(_ string: String) -> String {
+        guard let pathPrefix else { return string }
+        if string.contains(BinaryEncoder.prefixMarker) { unstorable = true }
+        return string.contains(pathPrefix) ? string.replacingOccurrences(of: pathPrefix, with: BinaryEncoder.prefixMarker) : string
     }
 
     func tag(_ tag: BinaryTag) { bytes.append(tag.rawValue) }
@@ -139,8 +158,7 @@ final class BinaryStream {
     /// own `encode(to:)`. A value that writes nothing is written as null, so that its entry stays whole.
     func value<T: Encodable>(_ value: T, depth: Int) throws {
         if T.self == String.self {
-            tag(.string)
-            string(unsafeBitCast(value, to: String.self))
+            stringValue(unsafeBitCast(value, to: String.self))
         } else if T.self == Int.self {
             int(Int64(unsafeBitCast(value, to: Int.self)))
         } else if T.self == Bool.self {
@@ -277,10 +295,7 @@ struct BinarySingleEncoding: SingleValueEncodingContainer {
 
     mutating func encodeNil() { stream.tag(.null) }
     mutating func encode(_ value: Bool) { stream.tag(value ? .true : .false) }
-    mutating func encode(_ value: String) {
-        stream.tag(.string)
-        stream.string(value)
-    }
+    mutating func encode(_ value: String) { stream.stringValue(value) }
     mutating func encode(_ value: Double) { stream.double(value) }
     mutating func encode(_ value: Float) { stream.double(Double(value)) }
     mutating func encode(_ value: Int) { stream.int(Int64(value)) }

@@ -10,7 +10,7 @@ import Foundation
 /// trusted beyond saving work: a missing or damaged snapshot means parsing everything.
 public struct ContentSnapshot: Sendable {
     public static let fileName = ".preflight-cache.snapshot"
-    static let magic = Array("PFSNAP2\n".utf8)
+    static let magic = Array("PFSNAP3\n".utf8)
 
     public struct State: Sendable, Equatable {
         public var content: String
@@ -87,11 +87,10 @@ public struct ContentSnapshot: Sendable {
         let records = buffer.withUnsafeBufferPointer { bytes -> [String: Stored]? in
             var reader = SnapshotReader(bytes: bytes)
             guard reader.take(magic.count).map(Array.init) == magic, reader.uint64() == key.value,
-                  let content = reader.string(), let global = reader.string(), let count = reader.varint() else { return nil }
+                  let content = reader.string(), let global = reader.string() else { return nil }
             state = State(content: content, global: global)
             var records: [String: Stored] = [:]
-            records.reserveCapacity(Int(min(count, 1 << 20)))
-            for _ in 0..<count {
+            while reader.position < bytes.count {
                 guard let pathLength = reader.varint(), let path = reader.take(Int(pathLength)),
                       let hash = reader.uint64(), let length = reader.varint(), let start = Optional(reader.position),
                       reader.take(Int(length)) != nil
@@ -105,37 +104,41 @@ public struct ContentSnapshot: Sendable {
         return ContentSnapshot(key: key, state: state, pathPrefix: pathPrefix, buffer: buffer, records: records)
     }
 
-    /// Writes `chunks` of entries (each chunk already in the file's entry format) under `key`,
-    /// beside the snapshot's place and renamed over it, like the manifest. Chunks are written one
-    /// after the other rather than joined: on a large content folder the joined file would be the
-    /// largest single allocation of the build.
-    static func write(root: String, key: ContentHash, state: State, count: Int, chunks: [[UInt8]]) {
+    /// Writes a snapshot under `key`, beside its place and renamed over it, like
+    /// the manifest. `produce` hands over the entries, already in the file's entry format and in
+    /// any order, through the function it is given (which may be called from several threads and
+    /// returns false when a write failed); `produce` returns false to abandon the snapshot. Chunks
+    /// are written as they come rather than joined: on a large content folder the joined file would
+    /// be the largest single allocation of the build.
+    static func write(root: String, key: ContentHash, state: State,
+                      produce: (_ write: @escaping @Sendable ([UInt8]) -> Bool) -> Bool) {
         var header = magic
         SnapshotWriter.uint64(key.value, into: &header)
         for text in [state.content, state.global] {
             BinaryStream.varint(UInt64(text.utf8.count), into: &header)
             header += text.utf8
         }
-        BinaryStream.varint(UInt64(count), into: &header)
         let path = root + "/" + fileName
         let temporary = root + "/.preflight-tmp-snapshot"
-        var written = OutputWriter.writeFile(temporary, header)
-        if written {
-            let descriptor = open(temporary, O_WRONLY | O_APPEND | O_CLOEXEC)
-            written = descriptor >= 0 && chunks.allSatisfy { chunk in
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let lock = NSLock()
+        let write: @Sendable ([UInt8]) -> Bool = { chunk in
+            lock.withLock {
                 chunk.withUnsafeBytes { buffer in
                     var offset = 0
                     while offset < buffer.count {
-                        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                        if count <= 0 { return false }
-                        offset += count
+                        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written <= 0 { return false }
+                        offset += written
                     }
                     return true
                 }
             }
-            if descriptor >= 0 { close(descriptor) }
         }
-        if written, rename(temporary, path) == 0 { return }
+        let complete = write(header) && produce(write)
+        close(descriptor)
+        if complete, rename(temporary, path) == 0 { return }
         unlink(temporary)
     }
 }

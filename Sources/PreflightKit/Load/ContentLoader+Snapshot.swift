@@ -64,31 +64,32 @@ extension ContentLoader {
 
         /// Writes the snapshot for the next build into `root`: records kept from the previous one
         /// as stored bytes, new ones encoded with the checks this build ran (`checks`, by item file).
-        /// Files the scan did not hash are left out. Encoded over all cores, a chunk at a time.
+        /// Files the scan did not hash are left out. Encoded over all cores a chunk at a time, each
+        /// chunk written as soon as it is encoded.
         public func writeSnapshot(root: String, key: ContentHash, state: ContentSnapshot.State, previous: ContentSnapshot?,
                                   checks: [String: [Diagnostic]]) {
             let kept = files.filter { $0.hash != nil }
-            let chunks = stride(from: 0, to: kept.count, by: 256).map { kept[$0..<min($0 + 256, kept.count)] }
             if let previous, previous.state == state, files.allSatisfy(\.reused), previous.records.count == kept.count { return }
-            let encoded = parallelMap(chunks) { chunk -> (bytes: [UInt8], count: Int) in
-                var bytes: [UInt8] = []
-                var count = 0
-                for file in chunk {
-                    let hash = file.hash!
-                    if file.reused, let stored = previous?.bytes(for: file.path, hash: hash) {
-                        SnapshotWriter.append(path: file.path, hash: hash, record: stored, to: &bytes)
-                        count += 1
-                        continue
+            let chunks = stride(from: 0, to: kept.count, by: 256).map { kept[$0..<min($0 + 256, kept.count)] }
+            let prefix = content.root + "/"
+            ContentSnapshot.write(root: root, key: key, state: state) { write in
+                parallelMap(chunks) { chunk -> Bool in
+                    var bytes: [UInt8] = []
+                    for file in chunk {
+                        let hash = file.hash!
+                        if file.reused, let stored = previous?.bytes(for: file.path, hash: hash) {
+                            SnapshotWriter.append(path: file.path, hash: hash, record: stored, to: &bytes)
+                            continue
+                        }
+                        var record = file.record
+                        if let item = record.item, record.checks == nil { record.checks = checks[item.file] }
+                        // A record that cannot be stored is left out; its file is parsed next time.
+                        guard let encoded = try? BinaryEncoder(pathPrefix: prefix).encode(record) else { continue }
+                        SnapshotWriter.append(path: file.path, hash: hash, record: encoded, to: &bytes)
                     }
-                    var record = file.record
-                    if let item = record.item, record.checks == nil { record.checks = checks[item.file] }
-                    guard let encoded = try? BinaryEncoder(pathPrefix: content.root + "/").encode(record) else { continue }
-                    SnapshotWriter.append(path: file.path, hash: hash, record: encoded, to: &bytes)
-                    count += 1
-                }
-                return (bytes, count)
+                    return write(bytes)
+                }.allSatisfy { $0 }
             }
-            ContentSnapshot.write(root: root, key: key, state: state, count: encoded.reduce(0) { $0 + $1.count }, chunks: encoded.map(\.bytes))
         }
     }
 
