@@ -148,6 +148,19 @@ struct ContentSnapshotTests {
         #expect(throws: EncodingError.self) { try BinaryEncoder(pathPrefix: prefix).encode(odd) }
     }
 
+    @Test func itemSetsAnswerOnlyForTheIdsTheyWereTakenOver() {
+        let set = ItemSet(ids: ["c", "a", "b", "d", "e", "f", "g", "h", "i"])
+        let encoded = set.encode(["b", "i", "unknown"])
+        #expect(set.contains(anyOf: ["i"], in: encoded))
+        #expect(set.contains(anyOf: ["a", "b"], in: encoded))
+        #expect(!set.contains(anyOf: ["a", "c", "h"], in: encoded))
+        #expect(!set.contains(anyOf: [], in: encoded))
+        // An id the set does not know, another id list, or a damaged entry: assume it is shown.
+        #expect(set.contains(anyOf: ["z"], in: encoded))
+        #expect(ItemSet(ids: ["a", "b"]).contains(anyOf: ["a"], in: ItemSet(ids: ["a", "b", "c"]).encode(["b"])))
+        #expect(set.contains(anyOf: ["a"], in: "not a set"))
+    }
+
     @Test func aDamagedSnapshotIsIgnored() throws {
         let site = try FixtureSite(IncrementalBuildTests.site)
         defer { site.remove() }
