@@ -10,8 +10,10 @@ public struct BinaryDecoder: Sendable {
     /// What the encoder's `pathPrefix` marker stands for in this build.
     public var pathPrefix: String?
 
+    /// - Parameter pathPrefix: the folder the encoder's `pathPrefix` named, put back where its marker is.
     public init(pathPrefix: String? = nil) { self.pathPrefix = pathPrefix }
 
+    /// The value of type `T` that `BinaryEncoder` wrote into `bytes`.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         let input = try BinaryInput(bytes, pathPrefix: pathPrefix.flatMap { $0.isEmpty ? nil : $0 })
         return try BinaryValueDecoder(input: input, position: input.valueStart, codingPath: []).decode(T.self)

@@ -17,11 +17,14 @@ public struct BinaryEncoder: Sendable {
     /// that source locations under the content folder name no folder of the machine.
     public var pathPrefix: String?
 
+    /// - Parameter pathPrefix: see `pathPrefix`; nil stores every string as it is.
     public init(pathPrefix: String? = nil) { self.pathPrefix = pathPrefix }
 
     /// Stands for `pathPrefix` inside stored strings; a string that holds it already cannot be stored.
     static let prefixMarker = "\u{1}"
 
+    /// `value` in the binary form. Throws when a string holds the path marker, or a container is
+    /// written to after it closed.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let stream = BinaryStream()
         stream.pathPrefix = pathPrefix.flatMap { $0.isEmpty ? nil : $0 }

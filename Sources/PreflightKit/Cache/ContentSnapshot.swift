@@ -12,8 +12,11 @@ public struct ContentSnapshot: Sendable {
     public static let fileName = ".preflight-cache.snapshot"
     static let magic = Array("PFSNAP3\n".utf8)
 
+    /// Which content a snapshot describes, as the cache keys name it.
     public struct State: Sendable, Equatable {
+        /// `ProfileKey.contentKey`: every content file but the profiles, and the settings.
         public var content: String
+        /// `ProfileKey.global`: the files that are not items (vocabulary, theme), and the settings.
         public var global: String
 
         public init(content: String, global: String) {
@@ -39,6 +42,7 @@ public struct ContentSnapshot: Sendable {
         var range: Range<Int>
     }
 
+    /// What decoding items depends on besides their files (see `key(contentRoot:vocabulary:)`).
     public let key: ContentHash
     /// The state of the content the snapshot describes: `ProfileKey.contentKey` and
     /// `ProfileKey.global` of the build that wrote it.

@@ -10,6 +10,7 @@ public struct ItemSet: Sendable {
     private let positions: [String: Int]
     private let signature: String
 
+    /// - Parameter ids: every item's id, in any order.
     public init(ids: [String]) {
         self.ids = ids.sorted()
         positions = Dictionary(self.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

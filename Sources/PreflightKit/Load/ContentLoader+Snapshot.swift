@@ -2,7 +2,9 @@
 extension ContentLoader {
     /// An earlier build's snapshot and this build's file hashes (from `InputScan`, by full path).
     public struct SnapshotUse: Sendable {
+        /// The snapshot an earlier build left, if it has this build's key.
         public var previous: ContentSnapshot?
+        /// Every input's hash by full path, from `InputScan`.
         public var hashes: [String: ContentHash]
 
         public init(previous: ContentSnapshot?, hashes: [String: ContentHash]) {
