@@ -161,6 +161,28 @@ struct ContentSnapshotTests {
         #expect(set.contains(anyOf: ["a"], in: "not a set"))
     }
 
+    /// A flipped bit inside one record must not decode into a different item: that record is
+    /// dropped and its file parsed again, the others are still used.
+    @Test func aDamagedRecordIsParsedAgain() throws {
+        let site = try FixtureSite(IncrementalBuildTests.site)
+        defer { site.remove() }
+        _ = IncrementalBuildTests.build(site)
+        let path = site.path("Output/" + ContentSnapshot.fileName)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let needle = Array("Never shown for PostgreSQL".utf8)
+        let at = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+        bytes[at] = UInt8(ascii: "E")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let scan = InputScan.scan(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let key = ContentSnapshot.key(contentRoot: site.content, vocabulary: scan.files[site.content + "/vocabulary.yml"])
+        let snapshot = try #require(ContentSnapshot.read(root: site.output, key: key, pathPrefix: site.content + "/"))
+        let loaded = ContentLoader().load(from: site.content, snapshot: .init(previous: snapshot, hashes: scan.files))
+        #expect(loaded.files.filter { !$0.reused }.map(\.path) == ["notes/mysql.md"])
+        let note = try #require(loaded.content.items.first { $0.file.hasSuffix("notes/mysql.md") })
+        #expect(note.body.contains("Never shown for PostgreSQL"))
+    }
+
     @Test func aDamagedSnapshotIsIgnored() throws {
         let site = try FixtureSite(IncrementalBuildTests.site)
         defer { site.remove() }

@@ -10,7 +10,7 @@ import Foundation
 /// trusted beyond saving work: a missing or damaged snapshot means parsing everything.
 public struct ContentSnapshot: Sendable {
     public static let fileName = ".preflight-cache.snapshot"
-    static let magic = Array("PFSNAP3\n".utf8)
+    static let magic = Array("PFSNAP4\n".utf8)
 
     /// Which content a snapshot describes, as the cache keys name it.
     public struct State: Sendable, Equatable {
@@ -36,10 +36,12 @@ public struct ContentSnapshot: Sendable {
         public var checks: [Diagnostic]?
     }
 
-    /// A record as stored: the hash of the file it came from and where its bytes are in `buffer`.
+    /// A record as stored: the hash of the file it came from, where its bytes are in `buffer`, and
+    /// their own hash, checked before they are decoded.
     struct Stored: Sendable {
         var hash: ContentHash
         var range: Range<Int>
+        var check: UInt64
     }
 
     /// What decoding items depends on besides their files (see `key(contentRoot:vocabulary:)`).
@@ -63,11 +65,14 @@ public struct ContentSnapshot: Sendable {
         return key.hash
     }
 
-    /// The record for `path` if it was taken from a file with `hash`; nil when there is none or it
-    /// does not decode.
+    /// The record for `path` if it was taken from a file with `hash`; nil when there is none, or
+    /// its bytes were damaged (a flipped bit could otherwise decode into a wrong item), or it does
+    /// not decode.
     public func record(for path: String, hash: ContentHash) -> Record? {
         guard let stored = records[path], stored.hash == hash else { return nil }
-        return try? BinaryDecoder(pathPrefix: pathPrefix).decode(Record.self, from: Array(buffer[stored.range]))
+        let bytes = Array(buffer[stored.range])
+        guard ContentHash(bytes).value == stored.check else { return nil }
+        return try? BinaryDecoder(pathPrefix: pathPrefix).decode(Record.self, from: bytes)
     }
 
     /// The record for `path` whatever file it was taken from (to compare with a changed file).
@@ -96,11 +101,11 @@ public struct ContentSnapshot: Sendable {
             var records: [String: Stored] = [:]
             while reader.position < bytes.count {
                 guard let pathLength = reader.varint(), let path = reader.take(Int(pathLength)),
-                      let hash = reader.uint64(), let length = reader.varint(), let start = Optional(reader.position),
-                      reader.take(Int(length)) != nil
+                      let hash = reader.uint64(), let check = reader.uint64(), let length = reader.varint(),
+                      let start = Optional(reader.position), reader.take(Int(length)) != nil
                 else { return nil }
                 records[String(decoding: path, as: UTF8.self)] = Stored(hash: ContentHash(value: hash),
-                                                                        range: start..<start + Int(length))
+                                                                        range: start..<start + Int(length), check: check)
             }
             return records
         }
@@ -147,7 +152,8 @@ public struct ContentSnapshot: Sendable {
     }
 }
 
-/// The entry format: path (length and bytes), the file's hash, the record (length and bytes).
+/// The entry format: path (length and bytes), the file's hash, the record's hash, the record
+/// (length and bytes).
 enum SnapshotWriter {
     static func uint64(_ value: UInt64, into bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
@@ -157,6 +163,8 @@ enum SnapshotWriter {
         BinaryStream.varint(UInt64(path.utf8.count), into: &bytes)
         bytes += path.utf8
         uint64(hash.value, into: &bytes)
+        let check = Array(record).withUnsafeBytes { ContentHash($0).value }
+        uint64(check, into: &bytes)
         BinaryStream.varint(UInt64(record.count), into: &bytes)
         bytes += record
     }
