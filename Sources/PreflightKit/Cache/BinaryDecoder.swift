@@ -198,6 +198,25 @@ struct BinaryValueDecoder: Decoder {
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try decode(Bool.self), to: T.self) }
         if T.self == Double.self { return unsafeBitCast(try decode(Double.self), to: T.self) }
+        if T.self == String?.self {
+            let string: String? = try tag() == .null ? nil : decode(String.self)
+            return unsafeBitCast(string, to: T.self)
+        }
+        if T.self == [String].self { return unsafeBitCast(try strings(), to: T.self) }
         return try T(from: self)
+    }
+
+    /// An array of strings read in one loop, as `Array`'s own decoding would read it.
+    private func strings() throws -> [String] {
+        guard try tag() == .array else { throw mismatch("an array") }
+        let header = try input.container(position + 1)
+        var strings: [String] = []
+        strings.reserveCapacity(header.count)
+        var next = header.start
+        for _ in 0..<header.count {
+            strings.append(try BinaryValueDecoder(input: input, position: next, codingPath: codingPath).decode(String.self))
+            next = try input.skip(next)
+        }
+        return strings
     }
 }

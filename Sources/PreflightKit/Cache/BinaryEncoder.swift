@@ -70,8 +70,11 @@ final class BinaryStream {
         bytes.append(UInt8(value))
     }
 
-    /// Strings longer than this are stored in place rather than in the table.
-    static let longestShared = 64
+    /// Strings longer than this are stored in place rather than in the table: bodies and long
+    /// summaries, which are never repeated. Paths must stay below it, since every source location
+    /// of an item repeats its file's path (at 64 bytes, decoding the shipped content made half as
+    /// many allocations again).
+    static let longestShared = 256
 
     /// A string value: its tag and either its table index or, when long, its bytes.
     func stringValue(_ string: String) {
@@ -170,6 +173,16 @@ final class BinaryStream {
             tag(unsafeBitCast(value, to: Bool.self) ? .true : .false)
         } else if T.self == Double.self {
             double(unsafeBitCast(value, to: Double.self))
+        } else if T.self == String?.self {
+            // What `Optional` and `Array` write through their own coding, without the containers.
+            if let string = unsafeBitCast(value, to: String?.self) { stringValue(string) } else { tag(.null) }
+        } else if T.self == [String].self {
+            let id = begin(.array, depth: depth)
+            for string in unsafeBitCast(value, to: [String].self) {
+                try entry(of: id, depth: depth)
+                stringValue(string)
+            }
+            close(above: depth - 1)
         } else {
             let before = bytes.count
             try value.encode(to: BinaryValueEncoder(stream: self, depth: depth))
