@@ -133,17 +133,7 @@ public struct ContentSnapshot: Sendable {
         guard descriptor >= 0 else { return }
         let lock = NSLock()
         let write: @Sendable ([UInt8]) -> Bool = { chunk in
-            lock.withLock {
-                chunk.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                        if written <= 0 { return false }
-                        offset += written
-                    }
-                    return true
-                }
-            }
+            lock.withLock { chunk.withUnsafeBytes { OutputWriter.writeAll(descriptor, $0) } }
         }
         let complete = write(header) && produce(write)
         close(descriptor)
