@@ -3,7 +3,7 @@ public enum ItemSchema {
     /// Keys every item may carry.
     public static let common: [String] = [
         "id", "kind", "title", "summary", "when", "roles", "phase", "severity", "likelihood", "tags", "related", "sources",
-        "order",
+        "order", "reviewed", "as_of",
     ]
 
     /// Keys only some kinds carry. Their meaning is read by later stages (strategy advisor, review).

@@ -14,6 +14,10 @@ extension JSONSchemaGenerator {
             "tags": strings(),
             "related": strings(),
             "order": ["type": "integer"],
+            "reviewed": ["type": "string", "pattern": #"^[0-9]{4}-[0-9]{2}$"#,
+                         "description": "The month someone last checked the item against its sources"],
+            "as_of": ["type": "string", "pattern": #"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"#,
+                      "description": "The date the item's dated facts hold on"],
             "sources": ["type": "array", "items": [
                 "type": "object", "required": ["title", "url"], "additionalProperties": false,
                 "properties": ["title": ["type": "string"], "url": ["type": "string", "pattern": "^https?://"]],
