@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Preflight",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
         .library(name: "PreflightKit", targets: ["PreflightKit"]),

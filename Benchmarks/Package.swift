@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "PreflightBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Preflight", path: ".."),
         // MallocInterposer only (for the allocation counts). Naming traits turns off the default

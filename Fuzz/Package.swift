@@ -8,7 +8,7 @@ let fuzzerLink: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 
 let package = Package(
     name: "PreflightFuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Preflight", path: "..")],
     targets: [
         .executableTarget(name: "FuzzFrontMatter", dependencies: [.product(name: "PreflightKit", package: "Preflight")],

@@ -15,9 +15,3 @@ int preflight_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
-
-int preflight_contains_bytes(const void *haystack, long haystack_length, const void *needle, long needle_length) {
-    if (needle_length <= 0) return 1;
-    if (haystack_length < needle_length) return 0;
-    return memmem(haystack, (size_t)haystack_length, needle, (size_t)needle_length) != NULL;
-}

@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Loads and validates the content and the profiles, then writes Output/<profile-id>/ for each profile, replacing the previous build of that profile in one step. Errors in the content stop the build before anything is written; errors in one profile stop only that profile, and the exit code is 1 if any profile failed. A profile can be a YAML file, a folder of them, or an inventory CSV with one database per row (header: profile fields such as source, target, size, replicas, orm, window, or dotted paths like topology.replicas).
 
-        Builds are incremental: Output/.preflight-cache.json records what each profile was built from, so an unchanged profile is skipped and unchanged files are not rewritten; Output/.preflight-cache.snapshot keeps the parsed content, so only changed files are parsed again. --force ignores both and rebuilds everything.
+        Builds are incremental: a cache outside the output folder ($XDG_CACHE_HOME/preflight/, or ~/.cache/preflight/, one folder per output; --cache-dir to choose) records what each profile was built from, so an unchanged profile is skipped and unchanged files are not rewritten. Losing it only costs time; --force ignores it and rebuilds everything. The output folder holds documents and an ownership marker only.
 
         Examples:
           preflight build
@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each pipeline stage (per-profile stages summed over profiles).")
     var timings = false
 
+    @Option(name: .long, help: ArgumentHelp("Folder for the build cache (default: the user's cache folder).", valueName: "dir"))
+    var cacheDir: String?
+
     @Flag(name: .long, help: "Rebuild every profile, ignoring what earlier builds recorded.")
     var force = false
 
@@ -43,8 +46,10 @@ struct BuildCommand: ParsableCommand {
         var request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: out)
         request.unsafeHTML = unsafeHTML
         request.force = force
+        request.cacheDirectory = cacheDir
         let bar = quiet ? nil : ProgressBar.forTerminal()
-        let result = Pipeline().build(request, progress: bar?.callback)
+        let clock = StageClock()
+        let result = Pipeline().build(request, clock: clock, progress: bar?.callback)
         let printer = DiagnosticPrinter()
         printer.print(result.diagnostics)
         printer.summary(result.diagnostics)
@@ -53,10 +58,8 @@ struct BuildCommand: ParsableCommand {
         }
         if timings {
             let profiles = result.profiles.count
-            for (stage, seconds) in result.timings {
-                var note = ""
-                if BuildResult.perProfileStages.contains(stage) { note = "  (summed over \(profiles) profiles)" }
-                if stage == "profiles" { note = "  (wall time of the per-profile stages, run side by side)" }
+            for (stage, seconds) in clock.timings {
+                let note = StageClock.perProfileStages.contains(stage) ? "  (summed over \(profiles) profiles)" : ""
                 print(String(format: "%-9@ %8.1f ms", stage as NSString, seconds * 1000) + note)
             }
         }

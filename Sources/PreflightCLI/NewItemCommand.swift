@@ -17,8 +17,8 @@ struct NewItemCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Kind: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
-    var kind: String
+    @Option(name: .long, help: ArgumentHelp("The kind of item.", valueName: "kind"))
+    var kind: Kind
 
     @Option(name: .long, help: ArgumentHelp("The item's id: lower-case letters, digits, - _ and .", valueName: "id"))
     var id: String
@@ -30,14 +30,11 @@ struct NewItemCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard Kind(rawValue: kind) != nil else {
-            throw ValidationError("Unknown kind '\(kind)'; use one of: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         guard ItemSchema.isValidID(id) else { throw ValidationError("'\(id)' is not a valid id: use lower-case letters, digits, -, _ and .") }
     }
 
     func run() throws {
-        let scaffold = ItemScaffold(kind: Kind(rawValue: kind)!, id: id, title: title ?? id)
+        let scaffold = ItemScaffold(kind: kind, id: id, title: title ?? id)
         let path = out ?? contentOptions.content + "/" + scaffold.relativePath
         try NewFile.write(scaffold.text(), to: path) { written in
             let (content, diagnostics) = ContentLoader().load(from: contentOptions.content)

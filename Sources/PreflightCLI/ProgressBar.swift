@@ -1,13 +1,13 @@
 import Foundation
 import PreflightKit
+import Synchronization
 
 /// A one-line progress bar on standard error, redrawn in place; only on a terminal, so that logs and
 /// pipes get the summary table alone.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressBar: Sendable {
     private let width = 30
-    private var lastDraw = ContinuousClock.now - .seconds(1)
-    private var failed = 0
+    /// When the bar was last drawn and how many profiles failed so far.
+    private let state = Mutex((lastDraw: ContinuousClock.now - .seconds(1), failed: 0))
 
     /// A bar when standard error is a terminal (and `TERM` is not `dumb`), else nil.
     static func forTerminal() -> ProgressBar? {
@@ -21,12 +21,16 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private func update(_ report: ProfileReport, done: Int, total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if report.status == .failed { failed += 1 }
+        state.withLock { state in draw(report, done: done, total: total, state: &state) }
+    }
+
+    private func draw(_ report: ProfileReport, done: Int, total: Int,
+                      state: inout (lastDraw: ContinuousClock.Instant, failed: Int)) {
+        if report.status == .failed { state.failed += 1 }
         let now = ContinuousClock.now
-        guard done == total || now - lastDraw > .milliseconds(50) else { return }
-        lastDraw = now
+        guard done == total || now - state.lastDraw > .milliseconds(50) else { return }
+        state.lastDraw = now
+        let failed = state.failed
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         var line = "\r\u{1B}[2K\(bar) \(done)/\(total) \(report.id)"

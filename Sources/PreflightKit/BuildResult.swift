@@ -1,18 +1,21 @@
-/// What a build did: its diagnostics, each profile's outcome, and how long each stage took.
+import Synchronization
+
+/// What a build did: its diagnostics and each profile's outcome.
 public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// One report per profile source, in the order the profiles were named.
     public var profiles: [ProfileReport] = []
-    /// Stage name and seconds. Load and validate are wall times; the per-profile stages (select,
-    /// assemble, render, write) are summed over profiles, which run side by side.
-    public var timings: [(stage: String, seconds: Double)] = []
     /// True when content errors stopped everything, or when any profile failed.
     public var failed = false
     /// True when the inputs matched the last build exactly and nothing ran beyond hashing them.
     public var upToDate = false
 
-    /// The stages each profile goes through on its own; their timings are sums over profiles.
-    public static let perProfileStages: Set<String> = ["select", "assemble", "render", "write"]
+    public init(diagnostics: [Diagnostic] = [], profiles: [ProfileReport] = [], failed: Bool = false, upToDate: Bool = false) {
+        self.diagnostics = diagnostics
+        self.profiles = profiles
+        self.failed = failed
+        self.upToDate = upToDate
+    }
 
     /// Profiles whose output folder is current after this build, with their file counts.
     public var built: [(profile: String, files: Int)] {
@@ -41,9 +44,6 @@ public struct ProfileReport: Sendable {
     public var errors = 0
     public var warnings = 0
     public var seconds = 0.0
-    /// Whether the items were selected for it; an up-to-date profile the cache could vouch for
-    /// without selecting is not.
-    public var selected = false
 
     public init(id: String, origin: String, status: Status) {
         self.id = id
@@ -55,17 +55,57 @@ public struct ProfileReport: Sendable {
 /// Called after each profile finishes, from whichever thread finished it.
 public typealias BuildProgress = @Sendable (_ report: ProfileReport, _ done: Int, _ total: Int) -> Void
 
-/// Times stages with a monotonic clock; the times go to `--timings`, never into outputs.
-struct StageClock {
-    private var last = ContinuousClock.now
+/// Times the stages of a build with a monotonic clock. The caller owns it and reads it after the
+/// build; per-profile stages are summed over profiles, which run side by side. Times go to
+/// `--timings`, never into outputs.
+public final class StageClock: Sendable {
+    private let totals = Mutex<[(stage: String, seconds: Double)]>([])
 
-    mutating func lap(_ stage: String, into result: inout BuildResult) {
-        let now = ContinuousClock.now
-        result.timings.append((stage, Self.seconds(now - last)))
-        last = now
+    public init() {}
+
+    /// Stage name and seconds, in the order each stage first ran.
+    public var timings: [(stage: String, seconds: Double)] { totals.withLock { $0 } }
+
+    /// The stages each profile goes through on its own; their timings are sums over profiles.
+    public static let perProfileStages: Set<String> = ["select", "assemble", "render", "write"]
+
+    /// Runs `body` and adds its time to `stage`.
+    public func measure<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
+        let started = ContinuousClock.now
+        defer {
+            let seconds = Self.seconds(ContinuousClock.now - started)
+            totals.withLock { totals in
+                if let index = totals.firstIndex(where: { $0.stage == stage }) {
+                    totals[index].seconds += seconds
+                } else {
+                    totals.append((stage, seconds))
+                }
+            }
+        }
+        return try body()
     }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Counts finished profiles for the progress callback, which sees them in the order its counts say.
+final class ProgressCounter: Sendable {
+    private let done = Mutex(0)
+    let total: Int
+    let progress: BuildProgress?
+
+    init(total: Int, progress: BuildProgress?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func finished(_ report: ProfileReport) {
+        guard let progress else { return }
+        done.withLock { count in
+            count += 1
+            progress(report, count, total)
+        }
     }
 }

@@ -10,9 +10,7 @@ extension Pipeline {
     }
 
     public func check(_ request: BuildRequest) -> CheckResult {
-        var clock = StageClock()
-        var scratch = BuildResult()
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch).parts
+        let (content, sources, contentDiagnostics) = loadAndValidate(request)
         let profiles = sources.compactMap(\.profile)
         let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics)).sorted()
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
@@ -22,14 +20,12 @@ extension Pipeline {
 
     /// Loads and validates the content and the request's one profile, for the commands that work on one.
     func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
-        var clock = StageClock()
-        var scratch = BuildResult()
-        let (content, sources, contentDiagnostics) = loadAndValidate(request, clock: &clock, result: &scratch).parts
+        let (content, sources, contentDiagnostics) = loadAndValidate(request)
         let profiles = sources.compactMap(\.profile)
         let diagnostics = contentDiagnostics + sources.flatMap(\.diagnostics)
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
         guard let profile = profiles.first else {
-            return .failure(DiagnosticsError([.error("PF701", "no profile to \(purpose)", at: SourceLocation(file: "<arguments>"),
+            return .failure(DiagnosticsError([.error(.noProfile, "no profile to \(purpose)", at: SourceLocation(file: "<arguments>"),
                                                      hint: "pass --profile FILE")]))
         }
         return .success((content, profile))
@@ -45,7 +41,7 @@ extension Pipeline {
         guard let decision = selection.decision(for: itemID) else {
             let hint = Suggestion.closest(to: itemID, among: content.items.map(\.id)).map { "did you mean `\($0)`?" }
                 ?? "`preflight check` lists the content; ids are file names unless `id:` says otherwise"
-            return .failure(DiagnosticsError([.error("PF702", "no item has the id `\(itemID)`",
+            return .failure(DiagnosticsError([.error(.unknownItem, "no item has the id `\(itemID)`",
                                                      at: SourceLocation(file: request.contentRoot), hint: hint)]))
         }
         return .success(Explanation(decision: decision, profile: profile, readers: selection.readers))
@@ -59,7 +55,7 @@ extension Pipeline {
         case .failure(let error): return .failure(error)
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
-        let (renderer, _) = Assembler().renderer(for: profile, content: content)
+        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, schedule: Schedule(profile: profile))
         return .success(PromptBuilder().text(selection, renderer: renderer))
     }
 

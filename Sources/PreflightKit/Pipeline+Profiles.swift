@@ -35,7 +35,7 @@ extension Pipeline {
             guard let profile = loaded[index].profile else { continue }
             if let other = seen[profile.id] {
                 loaded[index].diagnostics.append(.error(
-                    "PF401", "two profiles have the id `\(profile.id)`",
+                    .duplicateID, "two profiles have the id `\(profile.id)`",
                     at: profile.locations["id"] ?? profile.location,
                     hint: "each profile writes `Output/<id>/`; give one another id",
                     notes: [.init("the other profile", at: SourceLocation(file: other))]))

@@ -22,9 +22,6 @@ struct InterruptedBuildTests {
             let relative = String(url.path.dropFirst(folder.path.count + 1))
             if relative.hasPrefix(".preflight-staging-") || relative.hasPrefix(".preflight-old-")
                 || relative.hasPrefix(".preflight-tmp-") { walker.skipDescendants(); continue }
-            // The content snapshot is a cache of what the last load parsed, replaced in one rename as
-            // soon as the content is validated; it is not output, and a killed build may renew it.
-            if relative == ContentSnapshot.fileName { continue }
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 files[relative] = try? Data(contentsOf: url)
             }
@@ -32,6 +29,7 @@ struct InterruptedBuildTests {
         return files
     }
 
+    /// The exit status, or the signal that ended the process (negated).
     func run(_ arguments: [String], killAfter delay: Double? = nil) throws -> Int32 {
         let process = Process()
         process.executableURL = Self.executable
@@ -44,7 +42,7 @@ struct InterruptedBuildTests {
             kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        return process.terminationStatus
+        return process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
     }
 
     @Test func killNineLeavesThePreviousOutputExactlyAsItWas() throws {
@@ -52,24 +50,29 @@ struct InterruptedBuildTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let content = Self.repository.appendingPathComponent("Content").path
+        let build = ["build", "--content", content, "--out", out.path, "--cache-dir", out.path + "-cache"]
+        defer { try? FileManager.default.removeItem(atPath: out.path + "-cache") }
+        #expect(try run(build) == 0)
+        // --force: an unchanged rebuild would otherwise finish after hashing, before any kill.
         let start = Date()
-        #expect(try run(["build", "--content", content, "--out", out.path]) == 0)
+        #expect(try run(build + ["--force"]) == 0)
         let duration = Date().timeIntervalSince(start)
         let before = Self.snapshot(out)
         #expect(before.count > 100)
         // Kill at moments spread over a whole build: loading, rendering, and the writes at the end.
-        for fraction in [0.1, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.99] {
+        for fraction in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7] {
             let delay = duration * fraction
-            // --force: an unchanged rebuild would otherwise finish after hashing, before any kill.
-            _ = try run(["build", "--force", "--content", content, "--out", out.path], killAfter: delay)
+            let status = try run(build + ["--force"], killAfter: delay)
+            // A build that finished before the signal would prove nothing about interruption.
+            #expect(status == -SIGKILL, "the build was not killed at \(delay)s of \(duration)s (status \(status))")
             let after = Self.snapshot(out)
             #expect(after.keys.sorted() == before.keys.sorted(), "files appeared or vanished after a kill at \(delay)s")
             #expect(after == before, "bytes changed after a kill at \(delay)s")
         }
         // The next build completes and leaves none of the interrupted builds' staging behind.
-        #expect(try run(["build", "--content", content, "--out", out.path]) == 0)
+        #expect(try run(build) == 0)
         #expect(Self.snapshot(out) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".preflight-") && $0 != BuildManifest.fileName && $0 != ContentSnapshot.fileName }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".preflight-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

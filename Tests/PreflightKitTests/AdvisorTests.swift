@@ -173,7 +173,7 @@ struct AdvisorTests {
         let (profile, _) = ProfileLoader(vocabulary: content.vocabulary).load(path: site.path("p.yml"))
         let warnings = ProfileLint().diagnostics(try #require(profile), content: content)
         #expect(warnings.count == 1)
-        #expect(warnings.first?.code == "PF320")
+        #expect(warnings.first?.code == DiagnosticCode.profileGap)
         #expect(warnings.first?.message == "the profile does not state `window.duration`: No downtime window; 1 item(s) that need it were left out (tip-window-fits)")
         #expect(warnings.first?.level == .warning)
         let check = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("p.yml")], strict: true))

@@ -115,28 +115,28 @@ struct ConditionTests {
     @Test func unknownFieldSuggestsTheNearestPath() throws {
         let (_, diagnostics) = try condition("topology.replica: \">=1\"")
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.code == "PF202")
+        #expect(diagnostic.code == DiagnosticCode.unknownField)
         #expect(diagnostic.hint == "did you mean `topology.replicas`?")
         #expect(diagnostic.location == SourceLocation(file: "item.md", line: 3, column: 1))
     }
 
     @Test func operatorThatDoesNotFitTheType() throws {
         let (_, diagnostics) = try condition("target.engine: \">=postgresql\"")
-        #expect(diagnostics.map(\.code) == ["PF203"])
+        #expect(diagnostics.map(\.code) == [DiagnosticCode.conditionMismatch])
         #expect(diagnostics.first?.location.column == 16)
     }
 
     @Test(arguments: [
-        ("data.size: \">=5 lightyears\"", "PF204"),
-        ("target.version: \">=fifteen\"", "PF204"),
-        ("window.duration: \"<20\"", "PF204"),
-        ("target.engine: oracel", "PF204"),
-        ("window.mode: readonly", "PF206"),
-        ("target.version: \"15..<12\"", "PF205"),
-        ("source: postgresql", "PF202"),
-        ("target.version: { a: 1 }", "PF203"),
+        ("data.size: \">=5 lightyears\"", DiagnosticCode.unreadableValue),
+        ("target.version: \">=fifteen\"", DiagnosticCode.unreadableValue),
+        ("window.duration: \"<20\"", DiagnosticCode.unreadableValue),
+        ("target.engine: oracel", DiagnosticCode.unreadableValue),
+        ("window.mode: readonly", DiagnosticCode.unknownValue),
+        ("target.version: \"15..<12\"", DiagnosticCode.emptyRange),
+        ("source: postgresql", DiagnosticCode.unknownField),
+        ("target.version: { a: 1 }", DiagnosticCode.conditionMismatch),
     ])
-    func malformedValues(yaml: String, code: String) throws {
+    func malformedValues(yaml: String, code: DiagnosticCode) throws {
         let (_, diagnostics) = try condition(yaml)
         #expect(diagnostics.map(\.code) == [code], "\(diagnostics)")
         #expect(diagnostics.first?.hint != nil)

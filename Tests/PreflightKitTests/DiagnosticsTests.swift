@@ -26,7 +26,7 @@ struct DiagnosticsTests {
     @Test func yamlSyntaxErrorsCarryFileLineAndColumn() throws {
         let diagnostics = try check(["Content/a.md": "---\nkind: tip\ntitle: [unclosed\n---\nbody\n"])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF001")
+        #expect(error.code == DiagnosticCode.yamlSyntax)
         #expect(error.location.file == "a.md")
         #expect(error.location.line >= 3)
         #expect(error.hint != nil)
@@ -35,14 +35,14 @@ struct DiagnosticsTests {
     @Test func unknownKeysAreNamedWithASuggestion() throws {
         let diagnostics = try check(["Content/a.md": "---\nkind: tip\ntitle: T\nseverty: high\n---\nbody\n"])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF102")
+        #expect(error.code == DiagnosticCode.unknownKey)
         #expect(error.location == SourceLocation(file: "a.md", line: 4, column: 1))
         #expect(error.hint == "did you mean `severity`?")
     }
 
     @Test func missingRequiredKeys() throws {
         let diagnostics = try check(["Content/a.md": "---\nkind: tip\n---\nbody\n"])
-        #expect(errors(diagnostics).map(\.code) == ["PF103"])
+        #expect(errors(diagnostics).map(\.code) == [DiagnosticCode.missingKey])
         #expect(errors(diagnostics).first?.message.contains("`title`") == true)
     }
 
@@ -52,7 +52,7 @@ struct DiagnosticsTests {
             "Content/two/b.md": "---\nkind: tip\nid: same\ntitle: B\n---\nbody\n",
         ])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF401")
+        #expect(error.code == DiagnosticCode.duplicateID)
         #expect(error.location == SourceLocation(file: "two/b.md", line: 3, column: 1))
         #expect(error.notes.first?.location == SourceLocation(file: "one/a.md", line: 2, column: 1))
     }
@@ -63,7 +63,7 @@ struct DiagnosticsTests {
             "Content/tip-be.md": "---\nkind: tip\ntitle: B\n---\nbody\n",
         ])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF402")
+        #expect(error.code == DiagnosticCode.unknownRelated)
         #expect(error.hint == "did you mean `tip-be`?")
         #expect(error.location.line == 4)
     }
@@ -71,7 +71,7 @@ struct DiagnosticsTests {
     @Test func unknownTemplateVariablesArePositionedInTheBody() throws {
         let diagnostics = try check(["Content/a.md": "---\nkind: tip\ntitle: A\n---\nfirst line\nMove {{data.sise}} now\n"])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF404")
+        #expect(error.code == DiagnosticCode.unknownTemplateVariable)
         #expect(error.location == SourceLocation(file: "a.md", line: 6, column: 6))
         #expect(error.hint == "did you mean `{{data.size}}`?")
     }
@@ -79,7 +79,7 @@ struct DiagnosticsTests {
     @Test func conditionErrorsAreReportedAtTheirValue() throws {
         let diagnostics = try check(["Content/a.md": "---\nkind: tip\ntitle: A\nwhen:\n  target.engine: \">=15\"\n---\nbody\n"])
         let error = try #require(errors(diagnostics).first)
-        #expect(error.code == "PF203")
+        #expect(error.code == DiagnosticCode.conditionMismatch)
         #expect(error.location == SourceLocation(file: "a.md", line: 5, column: 18))
     }
 
@@ -88,14 +88,14 @@ struct DiagnosticsTests {
             "Content/a.md": "---\nkind: tip\ntitle: A\nbogus: 1\nwhen: { data.size: \">=5 parsecs\" }\n---\n{{nope}}\n",
             "Content/b.md": "---\nkind: nonsense\ntitle: B\n---\nbody\n",
         ])
-        #expect(Set(errors(diagnostics).map(\.code)) == ["PF102", "PF204", "PF404", "PF106"])
+        #expect(Set(errors(diagnostics).map(\.code)) == [DiagnosticCode.unknownKey, DiagnosticCode.unreadableValue, DiagnosticCode.unknownTemplateVariable, DiagnosticCode.invalidValue])
     }
 
     @Test func variablesTheConditionDoesNotGuaranteeAreWarnings() throws {
         let diagnostics = try check([
             "Content/a.md": "---\nkind: tip\ntitle: A\n---\n{{data.size}} and {{#window.duration}}{{window.duration}}{{/window.duration}}\n",
         ])
-        #expect(diagnostics.map(\.code) == ["PF505"])
+        #expect(diagnostics.map(\.code) == [DiagnosticCode.blankVariable])
         #expect(diagnostics.first?.location.column == 1)
     }
 }

@@ -23,7 +23,7 @@ struct FleetBuildTests {
         defer { site.remove() }
         let progress = ProgressLog()
         let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
-                                                   outputRoot: site.output), progress: progress.record)
+                                                   outputRoot: site.output, cacheDirectory: site.cache), progress: progress.record)
         #expect(result.failed)
         #expect(result.profiles.map(\.id) == ["billing", "search", "broken", "orders-us"])
         #expect(result.profiles.map(\.status) == [.built, .built, .failed, .built])
@@ -36,7 +36,7 @@ struct FleetBuildTests {
         let problem = try #require(result.diagnostics.first { $0.level == .error })
         #expect(problem.location.file.hasSuffix("fleet/inventory.csv"))
         #expect(problem.location.line == 4 && problem.location.column == 15)
-        #expect(problem.code == "PF304" && problem.hint == "did you mean `postgres`?")
+        #expect(problem.code == DiagnosticCode.unknownProfileValue && problem.hint == "did you mean `postgres`?")
 
         #expect(progress.counts == [1, 2, 3, 4])
         #expect(progress.totals == [4])
@@ -62,10 +62,10 @@ struct FleetBuildTests {
         let site = try FixtureSite(Self.site("id,source,target,replica\na,postgresql@12,postgresql@15,1\n"))
         defer { site.remove() }
         let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
-                                                   outputRoot: site.output))
+                                                   outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed)
         let problem = try #require(result.diagnostics.first { $0.level == .error })
-        #expect(problem.code == "PF303")
+        #expect(problem.code == DiagnosticCode.unknownProfileField)
         #expect(problem.location.line == 1 && problem.location.column == 18)
         #expect(problem.hint == "did you mean `replicas`?")
         #expect(!site.exists("Output/a"))
@@ -77,7 +77,7 @@ struct FleetBuildTests {
         let site = try FixtureSite(files)
         defer { site.remove() }
         let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet")],
-                                                   outputRoot: site.output))
+                                                   outputRoot: site.output, cacheDirectory: site.cache))
         #expect(Set(result.built.map(\.profile)) == ["billing", "search", "orders-us", "extra"])
         #expect(result.profiles.count == 5)
     }
@@ -88,7 +88,7 @@ struct FleetBuildTests {
         let site = try FixtureSite(files)
         defer { site.remove() }
         let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
-                                                   outputRoot: site.output))
+                                                   outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed && result.profiles.isEmpty)
         #expect(!site.exists("Output"))
     }

@@ -38,7 +38,7 @@ struct GFMTests {
     }
 
     @Test func markdownFencesOutlastBackticksInCommands() {
-        let fence = MarkdownRenderer().fence("echo ```", language: "shell")
+        let fence = "echo ```".fenced(language: "shell")
         #expect(fence.hasPrefix("````shell\n") && fence.hasSuffix("\n````"))
     }
 }

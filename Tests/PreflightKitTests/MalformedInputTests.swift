@@ -15,70 +15,70 @@ struct MalformedInputTests {
     static func profile(_ yaml: String) -> String { yaml }
 
     /// (name, file to write, its text, the code expected).
-    static let cases: [(String, String, String, String)] = [
-        ("broken YAML", "Content/bad.md", item("kind: tip\ntitle: [unclosed"), "PF001"),
-        ("tab indentation", "Content/bad.md", item("kind: tip\ntitle: T\nwhen:\n\t target.engine: mysql"), "PF001"),
-        ("duplicate key", "Content/bad.md", item("kind: tip\ntitle: T\ntitle: U"), "PF001"),
-        ("title as a mapping", "Content/bad.md", item("kind: tip\ntitle: { a: 1 }"), "PF105"),
-        ("unknown key", "Content/bad.md", item("kind: tip\ntitle: T\nseverty: high"), "PF102"),
-        ("missing kind", "Content/bad.md", item("title: T"), "PF103"),
-        ("missing title", "Content/bad.md", item("kind: tip"), "PF103"),
-        ("unknown kind", "Content/bad.md", item("kind: tipp\ntitle: T"), "PF106"),
-        ("unknown phase", "Content/bad.md", item("kind: tip\ntitle: T\nphase: later"), "PF106"),
-        ("unknown severity", "Content/bad.md", item("kind: tip\ntitle: T\nseverity: huge"), "PF106"),
-        ("unknown role", "Content/bad.md", item("kind: tip\ntitle: T\nroles: [janitor]"), "PF106"),
-        ("order not a number", "Content/bad.md", item("kind: tip\ntitle: T\norder: first"), "PF105"),
-        ("duplicate id", "Content/bad.md", item("id: tip-ok\nkind: tip\ntitle: T"), "PF401"),
-        ("dangling related", "Content/bad.md", item("kind: tip\ntitle: T\nrelated: [nowhere]"), "PF402"),
-        ("related cycle on itself", "Content/bad.md", item("id: loop\nkind: tip\ntitle: T\nrelated: [loop]"), "PF403"),
-        ("when: unknown field", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { topology.replica: 1 }"), "PF202"),
-        ("when: a group, not a field", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { source: mysql }"), "PF202"),
-        ("when: operator on an engine", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.engine: \">=1\" }"), "PF203"),
-        ("when: mapping value", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: { a: 1 } }"), "PF203"),
-        ("when: bad size unit", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: \">=5 parsecs\" }"), "PF204"),
-        ("when: bad version", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.version: \">=fifteen\" }"), "PF204"),
-        ("when: bad duration", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { window.duration: \"<20\" }"), "PF204"),
-        ("when: unknown engine", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.engine: oracel }"), "PF204"),
-        ("when: impossible range", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.version: \"15..<12\" }"), "PF205"),
-        ("when: unknown value", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { window.mode: readonly }"), "PF206"),
-        ("when: not a mapping", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: [a, b]"), "PF201"),
-        ("when: any without a list", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { any: { a: 1 } }"), "PF201"),
-        ("deep nesting", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: " + String(repeating: "{ not: ", count: 80) + "{ data.size: present }" + String(repeating: " }", count: 80)), "PF007"),
-        ("empty file", "Content/bad.md", "", "PF006"),
-        ("no front matter", "Content/bad.md", "Just prose.\n", "PF006"),
-        ("unclosed front matter", "Content/bad.md", "---\nkind: tip\ntitle: T\n", "PF006"),
-        ("front matter is a list", "Content/bad.md", item("- a\n- b"), "PF101"),
-        ("unknown template variable", "Content/bad.md", item("kind: tip\ntitle: T", body: "Size {{data.sise}}"), "PF404"),
-        ("partial in a body", "Content/bad.md", item("kind: tip\ntitle: T", body: "{{> header}}"), "PF405"),
-        ("Mustache syntax error", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: present }", body: "{{#data.size}} open"), "PF406"),
-        ("bad estimate", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: soon"), "PF108"),
-        ("rate over a non-size field", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: { rate: 1 GB/h, of: window.duration }"), "PF108"),
-        ("command without run", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: 1m\ncommands: [{ title: x }]"), "PF109"),
-        ("step without phase", "Content/bad.md", item("kind: step\ntitle: T\nowner: dba\nestimate: 1m"), "PF407"),
-        ("source without url", "Content/bad.md", item("kind: tip\ntitle: T\nsources: [{ title: Docs }]"), "PF107"),
-        ("source url not http", "Content/bad.md", item("kind: tip\ntitle: T\nsources: [{ title: Docs, url: \"javascript:alert(1)\" }]"), "PF107"),
-        ("unknown check type", "Content/bad.md", item("kind: criterion\ntitle: T\ncheck: { type: vibes }"), "PF410"),
-        ("invalid check regex", "Content/bad.md", item("kind: criterion\ntitle: T\ncheck: { type: document-lacks, pattern: '(' }"), "PF410"),
-        ("unknown notice channel", "Content/bad.md", item("kind: notice\ntitle: T\nchannel: pigeon"), "PF411"),
-        ("prompt rule without section", "Content/bad.md", item("kind: prompt-rule\ntitle: T\nline: x"), "PF412"),
-        ("strategy without downtime", "Content/bad.md", item("kind: strategy\ntitle: T\nrpo: 0"), "PF413"),
-        ("id that escapes the folder", "Content/bad.md", item("id: ../../etc/passwd\nkind: tip\ntitle: T"), "PF104"),
-        ("not UTF-8", "Content/bad.md", "---\nkind: tip\ntitle: caf\u{FFFD}\n---\n", "PF005"),
-        ("theme template syntax error", "Content/theme/templates/page.mustache", "{{#content}} never closed", "PF406"),
-        ("vocabulary unknown section", "Content/vocabulary.yml", "engines: {}\nflavours: {}\n", "PF102"),
-        ("profile missing target", "Content/profiles/p.yml", profile("source: { engine: postgresql }\n"), "PF301"),
-        ("profile unknown field", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ntopology: { replica: 1 }\n"), "PF303"),
-        ("profile bad unit", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ndata: { size: 5 parsecs }\n"), "PF304"),
-        ("profile 10^30 TB", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ndata: { size: 1000000000000000000000000000000 TB }\n"), "PF304"),
-        ("profile negative window", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { duration: -20m }\n"), "PF304"),
-        ("profile contradictory tools", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ntools: { available: [pg_upgrade], unavailable: [pg_upgrade] }\n"), "PF314"),
-        ("profile start without zone", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"2026-12-06T02:00\" }\n"), "PF312"),
-        ("profile bad date", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"next Sunday\", timezone: UTC }\n"), "PF304"),
-        ("profile not a mapping", "Content/profiles/p.yml", profile("- postgresql\n"), "PF301"),
-        ("profile broken YAML", "Content/profiles/p.yml", profile("source: { engine: postgresql\n"), "PF001"),
-        ("profile id escaping", "Content/profiles/p.yml", profile("id: ../outside\nsource: { engine: postgresql }\ntarget: { engine: postgresql }\n"), "PF104"),
-        ("profile empty", "Content/profiles/p.yml", "", "PF006"),
-        ("profile group as a value", "Content/profiles/p.yml", profile("source: postgresql\ntarget: { engine: postgresql }\n"), "PF302"),
+    static let cases: [(String, String, String, DiagnosticCode)] = [
+        ("broken YAML", "Content/bad.md", item("kind: tip\ntitle: [unclosed"), DiagnosticCode.yamlSyntax),
+        ("tab indentation", "Content/bad.md", item("kind: tip\ntitle: T\nwhen:\n\t target.engine: mysql"), DiagnosticCode.yamlSyntax),
+        ("duplicate key", "Content/bad.md", item("kind: tip\ntitle: T\ntitle: U"), DiagnosticCode.yamlSyntax),
+        ("title as a mapping", "Content/bad.md", item("kind: tip\ntitle: { a: 1 }"), DiagnosticCode.invalidOrder),
+        ("unknown key", "Content/bad.md", item("kind: tip\ntitle: T\nseverty: high"), DiagnosticCode.unknownKey),
+        ("missing kind", "Content/bad.md", item("title: T"), DiagnosticCode.missingKey),
+        ("missing title", "Content/bad.md", item("kind: tip"), DiagnosticCode.missingKey),
+        ("unknown kind", "Content/bad.md", item("kind: tipp\ntitle: T"), DiagnosticCode.invalidValue),
+        ("unknown phase", "Content/bad.md", item("kind: tip\ntitle: T\nphase: later"), DiagnosticCode.invalidValue),
+        ("unknown severity", "Content/bad.md", item("kind: tip\ntitle: T\nseverity: huge"), DiagnosticCode.invalidValue),
+        ("unknown role", "Content/bad.md", item("kind: tip\ntitle: T\nroles: [janitor]"), DiagnosticCode.invalidValue),
+        ("order not a number", "Content/bad.md", item("kind: tip\ntitle: T\norder: first"), DiagnosticCode.invalidOrder),
+        ("duplicate id", "Content/bad.md", item("id: tip-ok\nkind: tip\ntitle: T"), DiagnosticCode.duplicateID),
+        ("dangling related", "Content/bad.md", item("kind: tip\ntitle: T\nrelated: [nowhere]"), DiagnosticCode.unknownRelated),
+        ("related cycle on itself", "Content/bad.md", item("id: loop\nkind: tip\ntitle: T\nrelated: [loop]"), DiagnosticCode.selfRelated),
+        ("when: unknown field", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { topology.replica: 1 }"), DiagnosticCode.unknownField),
+        ("when: a group, not a field", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { source: mysql }"), DiagnosticCode.unknownField),
+        ("when: operator on an engine", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.engine: \">=1\" }"), DiagnosticCode.conditionMismatch),
+        ("when: mapping value", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: { a: 1 } }"), DiagnosticCode.conditionMismatch),
+        ("when: bad size unit", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: \">=5 parsecs\" }"), DiagnosticCode.unreadableValue),
+        ("when: bad version", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.version: \">=fifteen\" }"), DiagnosticCode.unreadableValue),
+        ("when: bad duration", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { window.duration: \"<20\" }"), DiagnosticCode.unreadableValue),
+        ("when: unknown engine", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.engine: oracel }"), DiagnosticCode.unreadableValue),
+        ("when: impossible range", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { target.version: \"15..<12\" }"), DiagnosticCode.emptyRange),
+        ("when: unknown value", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { window.mode: readonly }"), DiagnosticCode.unknownValue),
+        ("when: not a mapping", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: [a, b]"), DiagnosticCode.conditionNotMapping),
+        ("when: any without a list", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { any: { a: 1 } }"), DiagnosticCode.conditionNotMapping),
+        ("deep nesting", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: " + String(repeating: "{ not: ", count: 80) + "{ data.size: present }" + String(repeating: " }", count: 80)), DiagnosticCode.yamlTooDeep),
+        ("empty file", "Content/bad.md", "", DiagnosticCode.emptyFile),
+        ("no front matter", "Content/bad.md", "Just prose.\n", DiagnosticCode.emptyFile),
+        ("unclosed front matter", "Content/bad.md", "---\nkind: tip\ntitle: T\n", DiagnosticCode.emptyFile),
+        ("front matter is a list", "Content/bad.md", item("- a\n- b"), DiagnosticCode.frontMatterNotMapping),
+        ("unknown template variable", "Content/bad.md", item("kind: tip\ntitle: T", body: "Size {{data.sise}}"), DiagnosticCode.unknownTemplateVariable),
+        ("partial in a body", "Content/bad.md", item("kind: tip\ntitle: T", body: "{{> header}}"), DiagnosticCode.partialInBody),
+        ("Mustache syntax error", "Content/bad.md", item("kind: tip\ntitle: T\nwhen: { data.size: present }", body: "{{#data.size}} open"), DiagnosticCode.templateSyntax),
+        ("bad estimate", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: soon"), DiagnosticCode.invalidEstimate),
+        ("rate over a non-size field", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: { rate: 1 GB/h, of: window.duration }"), DiagnosticCode.invalidEstimate),
+        ("command without run", "Content/bad.md", item("kind: step\ntitle: T\nphase: plan\nowner: dba\nestimate: 1m\ncommands: [{ title: x }]"), DiagnosticCode.invalidCommands),
+        ("step without phase", "Content/bad.md", item("kind: step\ntitle: T\nowner: dba\nestimate: 1m"), DiagnosticCode.stepWithoutPhase),
+        ("source without url", "Content/bad.md", item("kind: tip\ntitle: T\nsources: [{ title: Docs }]"), DiagnosticCode.invalidSources),
+        ("source url not http", "Content/bad.md", item("kind: tip\ntitle: T\nsources: [{ title: Docs, url: \"javascript:alert(1)\" }]"), DiagnosticCode.invalidSources),
+        ("unknown check type", "Content/bad.md", item("kind: criterion\ntitle: T\ncheck: { type: vibes }"), DiagnosticCode.criterionWithoutCheck),
+        ("invalid check regex", "Content/bad.md", item("kind: criterion\ntitle: T\ncheck: { type: document-lacks, pattern: '(' }"), DiagnosticCode.criterionWithoutCheck),
+        ("unknown notice channel", "Content/bad.md", item("kind: notice\ntitle: T\nchannel: pigeon"), DiagnosticCode.noticeWithoutChannel),
+        ("prompt rule without section", "Content/bad.md", item("kind: prompt-rule\ntitle: T\nline: x"), DiagnosticCode.promptRuleWithoutSection),
+        ("strategy without downtime", "Content/bad.md", item("kind: strategy\ntitle: T\nrpo: 0"), DiagnosticCode.unknownRequirement),
+        ("id that escapes the folder", "Content/bad.md", item("id: ../../etc/passwd\nkind: tip\ntitle: T"), DiagnosticCode.invalidID),
+        ("not UTF-8", "Content/bad.md", "---\nkind: tip\ntitle: caf\u{FFFD}\n---\n", DiagnosticCode.invalidUTF8),
+        ("theme template syntax error", "Content/theme/templates/page.mustache", "{{#content}} never closed", DiagnosticCode.templateSyntax),
+        ("vocabulary unknown section", "Content/vocabulary.yml", "engines: {}\nflavours: {}\n", DiagnosticCode.unknownKey),
+        ("profile missing target", "Content/profiles/p.yml", profile("source: { engine: postgresql }\n"), DiagnosticCode.profileNotMapping),
+        ("profile unknown field", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ntopology: { replica: 1 }\n"), DiagnosticCode.unknownProfileField),
+        ("profile bad unit", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ndata: { size: 5 parsecs }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile 10^30 TB", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ndata: { size: 1000000000000000000000000000000 TB }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile negative window", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { duration: -20m }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile contradictory tools", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ntools: { available: [pg_upgrade], unavailable: [pg_upgrade] }\n"), DiagnosticCode.toolBothWays),
+        ("profile start without zone", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"2026-12-06T02:00\" }\n"), DiagnosticCode.startWithoutTimeZone),
+        ("profile bad date", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"next Sunday\", timezone: UTC }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile not a mapping", "Content/profiles/p.yml", profile("- postgresql\n"), DiagnosticCode.profileNotMapping),
+        ("profile broken YAML", "Content/profiles/p.yml", profile("source: { engine: postgresql\n"), DiagnosticCode.yamlSyntax),
+        ("profile id escaping", "Content/profiles/p.yml", profile("id: ../outside\nsource: { engine: postgresql }\ntarget: { engine: postgresql }\n"), DiagnosticCode.invalidID),
+        ("profile empty", "Content/profiles/p.yml", "", DiagnosticCode.emptyFile),
+        ("profile group as a value", "Content/profiles/p.yml", profile("source: postgresql\ntarget: { engine: postgresql }\n"), DiagnosticCode.profileListShape),
     ]
 
     @Test func theCorpusIsLarge() { #expect(Self.cases.count >= 50) }
@@ -88,7 +88,7 @@ struct MalformedInputTests {
         let (_, path, text, code) = try #require(Self.cases.first { $0.0 == name })
         let site = try FixtureSite(Self.valid)
         defer { site.remove() }
-        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!first.failed, "\(first.diagnostics)")
         let before = site.snapshot("Output")
 
@@ -99,7 +99,7 @@ struct MalformedInputTests {
         } else {
             try site.write(path, text)
         }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed, "\(name) should fail the build")
         let diagnostic = try #require(result.diagnostics.first { $0.code == code },
                                       "\(name): expected \(code), got \(result.diagnostics.map(\.description))")
@@ -119,7 +119,7 @@ struct MalformedInputTests {
         try site.write("Content/big.md", big)
         let result = Pipeline().check(BuildRequest(contentRoot: site.content))
         #expect(result.failed)
-        #expect(result.diagnostics.contains { $0.code == "PF004" && $0.location.file.hasSuffix("big.md") })
+        #expect(result.diagnostics.contains { $0.code == DiagnosticCode.fileTooLarge && $0.location.file.hasSuffix("big.md") })
     }
 
     @Test func bomAndCRLFAreAccepted() throws {

@@ -56,8 +56,8 @@ struct ProfileLoaderTests {
         window: { duration: 20 }
         """)
         #expect(profile == nil)
-        #expect(diagnostics.map(\.code).sorted() == ["PF303", "PF304", "PF304", "PF304"])
-        let replica = try #require(diagnostics.first { $0.code == "PF303" })
+        #expect(diagnostics.map(\.code).sorted() == [DiagnosticCode.unknownProfileField, DiagnosticCode.unknownProfileValue, DiagnosticCode.unknownProfileValue, DiagnosticCode.unknownProfileValue])
+        let replica = try #require(diagnostics.first { $0.code == DiagnosticCode.unknownProfileField })
         #expect(replica.hint == "did you mean `topology.replicas`?")
         #expect(replica.location == SourceLocation(file: "p.yml", line: 3, column: 13))
         #expect(diagnostics.contains { $0.hint == "did you mean `postgresql`?" })
@@ -66,7 +66,7 @@ struct ProfileLoaderTests {
     @Test func requiresBothEngines() throws {
         let (profile, diagnostics) = try load("source: { engine: postgresql }\n")
         #expect(profile == nil)
-        #expect(diagnostics.map(\.code) == ["PF301"])
+        #expect(diagnostics.map(\.code) == [DiagnosticCode.profileNotMapping])
     }
 
     @Test func quickProfileFromFlags() throws {
@@ -88,6 +88,6 @@ struct ProfileLoaderTests {
         """)
         let content = ContentSet(root: ".", items: [], vocabulary: vocabulary, theme: Theme(), profilePaths: [])
         let codes = ProfileValidator().validate(try #require(profile), content: content).map(\.code)
-        #expect(codes.sorted() == ["PF311", "PF314"])
+        #expect(codes.sorted() == [DiagnosticCode.targetOlderThanSource, DiagnosticCode.toolBothWays])
     }
 }

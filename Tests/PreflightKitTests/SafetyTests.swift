@@ -24,7 +24,7 @@ struct SafetyTests {
         """
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         for (path, data) in site.snapshot("Output") {
             let text = String(decoding: data, as: UTF8.self)
@@ -49,7 +49,7 @@ struct SafetyTests {
     @Test func outputsNameNeitherThisMachineNorItsPaths() throws {
         let site = try FixtureSite(DocumentsTests.site)
         defer { site.remove() }
-        _ = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        _ = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         let host = ProcessInfo.processInfo.hostName
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         for (path, data) in site.snapshot("Output") {
@@ -63,10 +63,10 @@ struct SafetyTests {
     @Test func aRebuildWritesTheSameBytes() throws {
         let site = try FixtureSite(DocumentsTests.site)
         defer { site.remove() }
-        let one = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let one = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!one.failed)
         let first = site.snapshot("Output")
-        let again = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output))
+        let again = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!again.failed)
         #expect(site.snapshot("Output") == first, "a rebuild writes the same bytes")
     }

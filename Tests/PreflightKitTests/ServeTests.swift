@@ -37,7 +37,7 @@ struct ServeTests {
     }
 
     func start(_ site: FixtureSite) throws -> (DevServer, UInt16) {
-        let server = DevServer(request: BuildRequest(contentRoot: site.content, outputRoot: site.output)) { _ in }
+        let server = DevServer(request: BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)) { _ in }
         let port = try server.start(port: 0)
         return (server, port)
     }

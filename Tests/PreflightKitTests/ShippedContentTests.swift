@@ -9,7 +9,7 @@ struct ShippedContentTests {
     /// Built once for the whole suite into a temporary folder.
     static let build: (output: String, result: BuildResult) = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-shipped-\(UUID().uuidString)").path
-        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, outputRoot: output, strict: true))
+        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, outputRoot: output, cacheDirectory: output + "-cache", strict: true))
         return (output, result)
     }()
 
@@ -40,7 +40,7 @@ struct ShippedContentTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = Pipeline().build(BuildRequest(contentRoot: Repository.content,
                                                    profilePaths: [Repository.content + "/inventories/example-fleet.csv"],
-                                                   outputRoot: output))
+                                                   outputRoot: output, cacheDirectory: output + "-cache"))
         #expect(!result.failed, "\(result.diagnostics.filter { $0.level == .error }.map(\.description))")
         #expect(result.profiles.count == 8 && result.profiles.allSatisfy { $0.status == .built })
         #expect(result.diagnostics.allSatisfy { $0.level != .error })
@@ -163,7 +163,7 @@ struct ShippedContentTests {
                       "tools.available"] {
             let warning = warnings.first { $0.message.contains("`\(field)`") }
             #expect(warning != nil, "no warning for \(field)")
-            #expect(warning?.code == "PF320" && warning?.level == .warning)
+            #expect(warning?.code == DiagnosticCode.profileGap && warning?.level == .warning)
         }
         #expect(warnings.contains { $0.message.contains("item(s) that need it were left out") })
         for profile in Self.profiles {

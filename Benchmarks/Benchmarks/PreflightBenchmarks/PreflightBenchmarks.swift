@@ -29,27 +29,6 @@ let benchmarks: @Sendable () -> Void = {
         _ = try Fixture.load()
     }
 
-    // What an incremental build does instead of `load` when no item file changed: hash the inputs,
-    // read the snapshot an earlier build left, and decode every item from it.
-    Benchmark("load from snapshot") { benchmark in
-        let root = Fixture.contentRoot
-        let request = BuildRequest(contentRoot: root, outputRoot: Fixture.outputRoot)
-        for _ in benchmark.scaledIterations {
-            let scan = InputScan.scan(request)
-            let key = ContentSnapshot.key(contentRoot: root, vocabulary: scan.files[root + "/vocabulary.yml"])
-            guard let snapshot = ContentSnapshot.read(root: Fixture.outputRoot, key: key, pathPrefix: root + "/") else {
-                throw Fixture.Failure(description: "no snapshot in \(Fixture.outputRoot)")
-            }
-            blackHole(ContentLoader().load(from: root, snapshot: .init(previous: snapshot, hashes: scan.files)))
-        }
-    } setup: {
-        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
-        let result = Pipeline().build(BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot))
-        if result.failed { throw Fixture.Failure(description: "the build that writes the snapshot failed") }
-    } teardown: {
-        try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
-    }
-
     Benchmark("validate") { benchmark, fixture in
         for _ in benchmark.scaledIterations {
             blackHole(ContentValidator().validate(fixture.content))
@@ -68,11 +47,9 @@ let benchmarks: @Sendable () -> Void = {
         try Fixture.load()
     }
 
-    // A fresh cache per iteration: a build starts with an empty one, and a warm cache would
-    // measure dictionary lookups instead of template parsing.
     Benchmark("assemble") { benchmark, fixture in
         for _ in benchmark.scaledIterations {
-            let assembler = Assembler(cache: RenderCache())
+            let assembler = Assembler()
             for selection in fixture.selections {
                 blackHole(assembler.assemble(selection, content: fixture.content))
             }
@@ -84,7 +61,7 @@ let benchmarks: @Sendable () -> Void = {
     // Includes compiling the theme's templates, which every build does once.
     Benchmark("render") { benchmark, fixture in
         for _ in benchmark.scaledIterations {
-            let renderer = OutputRenderer(html: try HTMLRenderer(theme: fixture.content.theme, cache: RenderCache()))
+            let renderer = OutputRenderer(html: try HTMLRenderer(theme: fixture.content.theme))
             for (selection, assembly) in zip(fixture.selections, fixture.assemblies) {
                 blackHole(renderer.files(for: selection, assembly: assembly, theme: fixture.content.theme))
             }
@@ -93,11 +70,13 @@ let benchmarks: @Sendable () -> Void = {
         try Fixture.assemblies()
     }
 
-    // Everything `preflight build` does, writes included, into an empty folder: a rebuild over an
-    // earlier output may skip unchanged profiles, which would measure the cache instead of the build.
+    // Everything `preflight build` does, writes included, into an empty folder with an empty cache:
+    // a rebuild may skip unchanged profiles, which would measure the cache instead of the build.
     Benchmark("build") { benchmark in
-        let request = BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot)
+        let request = BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot,
+                                   cacheDirectory: Fixture.outputRoot + "-cache")
         try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot + "-cache")
         benchmark.startMeasurement()
         let result = Pipeline().build(request)
         benchmark.stopMeasurement()
@@ -106,5 +85,6 @@ let benchmarks: @Sendable () -> Void = {
         }
     } teardown: {
         try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
+        try? FileManager.default.removeItem(atPath: Fixture.outputRoot + "-cache")
     }
 }

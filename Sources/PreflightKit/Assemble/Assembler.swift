@@ -11,25 +11,16 @@ public struct Assembly: Sendable {
 public struct Assembler: Sendable {
     /// `SOURCE_DATE_EPOCH`, when set, stamps generated calendars; nothing reads the clock.
     public var sourceDate: Date?
-    /// Shared by every profile of a build.
-    public var cache: RenderCache
 
-    public init(sourceDate: Date? = nil, cache: RenderCache = RenderCache()) {
+    public init(sourceDate: Date? = nil) {
         self.sourceDate = sourceDate
-        self.cache = cache
     }
 
-    /// The body renderer every document of a profile uses, with the window in customer time zones.
-    public func renderer(for profile: Profile, content: ContentSet) -> (BodyRenderer, Schedule?) {
-        let schedule = Schedule(profile: profile)
-        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary,
-                                    computed: ["schedule": schedule?.templateValues ?? []], cache: cache)
-        return (renderer, schedule)
-    }
 
     public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
-        let (renderer, schedule) = renderer(for: profile, content: content)
+        let schedule = Schedule(profile: profile)
+        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, schedule: schedule)
         let notices = NoticeBuilder()
         let assessments = StrategyAdvisor().assess(content, for: profile)
         let strategies = StrategyBuilder()

@@ -8,7 +8,8 @@ public struct BodyRenderer: Sendable {
     public var profile: Profile
     public var vocabulary: Vocabulary
     private let context: ContextBox
-    private let cache: RenderCache
+    /// Item bodies compiled once per build, however many documents and profiles show them.
+    private static let templates = BoundedMemo<MustacheTemplate?>()
 
     /// Mustache takes `Any`; the box states that the nested dictionaries of strings are never mutated.
     private final class ContextBox: @unchecked Sendable {
@@ -16,14 +17,12 @@ public struct BodyRenderer: Sendable {
         init(_ value: [String: Any]) { self.value = value }
     }
 
-    /// - Parameter computed: values derived for documents (such as `schedule`), merged over the profile's.
-    public init(profile: Profile, vocabulary: Vocabulary, computed: [String: [[String: String]]] = [:],
-                cache: RenderCache = RenderCache()) {
-        self.cache = cache
+    /// - Parameter schedule: the window in customer time zones, which notices show as `{{#schedule}}`.
+    public init(profile: Profile, vocabulary: Vocabulary, schedule: Schedule? = nil) {
         self.profile = profile
         self.vocabulary = vocabulary
         var context = profile.templateContext(vocabulary: vocabulary)
-        for (key, value) in computed { context[key] = value }
+        context["schedule"] = schedule?.templateValues ?? []
         self.context = ContextBox(context)
     }
 
@@ -31,7 +30,8 @@ public struct BodyRenderer: Sendable {
     /// (validation has already reported it, and a build never runs on content with errors).
     public func render(_ text: String) -> String {
         guard text.contains("{{") else { return text }
-        guard let template = cache.template(text) else { return text }
+        let template = Self.templates.value(for: text) { try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) }
+        guard let template else { return text }
         return template.render(context.value)
     }
 

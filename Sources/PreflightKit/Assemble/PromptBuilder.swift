@@ -42,7 +42,7 @@ public struct PromptBuilder: Sendable {
 
     public func document(_ selection: Selection, renderer: BodyRenderer) -> Document {
         let prompt = text(selection, renderer: renderer)
-        let fence = MarkdownRenderer().fence(prompt.trimmingSpaces, language: "text")
+        let fence = prompt.trimmingSpaces.fenced(language: "text")
         return Document(path: "prompt", title: "Tailored AI prompt — \(selection.profile.name)",
                         summary: "Paste the prompt into your AI assistant; then check its answer with `preflight review PLAN.md --profile FILE`.",
                         sections: [Section(id: "prompt", title: "Prompt", blocks: [.markdown(fence)])],

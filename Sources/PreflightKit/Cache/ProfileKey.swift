@@ -17,12 +17,14 @@ public struct ProfileKey: Sendable {
     static let kindsReadForEveryProfile: Set<Kind> = [.strategy, .mistake]
 
     public var global: ContentHash
+    let scan: InputScan
 
     /// - Parameters:
     ///   - scan: hashes of the input files.
     ///   - content: the loaded content, to tell item files from the rest.
     ///   - settings: anything else that changes every output (see `BuildRequest.settingsKey`).
     public init(scan: InputScan, content: ContentSet, settings: String) {
+        self.scan = scan
         let root = content.root.hasSuffix("/") ? content.root : content.root + "/"
         let itemFiles = Set(content.items.map { String($0.file.dropFirst(root.count)) })
         global = scan.fingerprint(under: root, seed: settings) { path in
@@ -30,33 +32,23 @@ public struct ProfileKey: Sendable {
         }
     }
 
-    /// The profile's id, name and values in canonical form.
-    public static func profileHash(_ profile: Profile) -> ContentHash {
+    /// The profile's id, name and values in canonical form: full precision, whatever the file's layout.
+    static func profileHash(_ profile: Profile) -> ContentHash {
         var key = KeyBuilder()
         key.add(profile.id)
         key.add(profile.name)
-        for path in profile.values.keys.sorted() {
+        for (path, value) in profile.values.sorted(by: { $0.key < $1.key }) {
             key.add(path)
-            key.add(Self.canonical(profile.values[path]!))
+            key.add(String(reflecting: value))
         }
         return key.hash
     }
 
-    /// Every input that is not a profile: the settings and each content file outside `profiles/`
-    /// and outside the request's profile arguments (already expanded to files).
-    public static func contentKey(scan: InputScan, request: BuildRequest, settings: String) -> String {
-        let root = request.contentRoot.hasSuffix("/") ? request.contentRoot : request.contentRoot + "/"
-        let profileSources = Set(request.profilePaths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 })
-        return scan.fingerprint(under: root, seed: settings) { path in
-            !path.hasPrefix("profiles/") && !profileSources.contains(path)
-        }.description
-    }
-
-    /// - Parameter profileHash: `profileHash(selection.profile)`, which the caller has at hand.
-    public func key(for selection: Selection, profileHash: ContentHash, scan: InputScan) -> ContentHash {
+    /// The key of the profile's output under this selection.
+    public func key(for selection: Selection) -> String {
         var key = KeyBuilder()
         key.add(global)
-        key.add(profileHash)
+        key.add(Self.profileHash(selection.profile))
         for role in selection.readers { key.add(role.rawValue) }
         for decision in selection.decisions {
             let item = decision.item
@@ -76,17 +68,11 @@ public struct ProfileKey: Sendable {
                 }
             }
         }
-        return key.hash
+        return key.hash.description
     }
 
     /// Whether the profile's documents can show the item's file (and so its key must take the file).
     static func showsFile(_ decision: Selection.Decision) -> Bool {
         decision.conditionHolds || kindsReadForEveryProfile.contains(decision.item.kind)
-    }
-
-    /// A field value with its case and full precision (`description` rounds numbers for people):
-    /// its binary coding. `dump` gave the same through reflection at many times the cost.
-    static func canonical(_ value: FieldValue) -> [UInt8] {
-        (try? BinaryEncoder().encode(value)) ?? Array(value.description.utf8)
     }
 }

@@ -15,7 +15,7 @@ public struct ConditionParser: Sendable {
         case .null:
             return .always
         default:
-            diagnostics.append(.error("PF201", "`when` must be a mapping of profile fields to tests, found \(tree.shape)",
+            diagnostics.append(.error(.conditionNotMapping, "`when` must be a mapping of profile fields to tests, found \(tree.shape)",
                                       at: tree.location, hint: "write for example `when: { target.engine: postgresql }`"))
             return .always
         }
@@ -25,7 +25,7 @@ public struct ConditionParser: Sendable {
         switch entry.key {
         case "any", "all":
             guard case .sequence(let alternatives, _) = entry.value else {
-                diagnostics.append(.error("PF201", "`\(entry.key)` takes a list of mappings, found \(entry.value.shape)",
+                diagnostics.append(.error(.conditionNotMapping, "`\(entry.key)` takes a list of mappings, found \(entry.value.shape)",
                                           at: entry.keyLocation,
                                           hint: "write `\(entry.key):` followed by lines such as `- { target.engine: mysql }`"))
                 return nil
@@ -55,7 +55,7 @@ public struct ConditionParser: Sendable {
                 let candidates = ProfileSchema.paths + Array(Self.groupKeys)
                 if let guess = Suggestion.closest(to: path, among: candidates) { hint = "did you mean `\(guess)`?" }
             }
-            diagnostics.append(.error("PF202", message, at: location, hint: hint))
+            diagnostics.append(.error(.unknownField, message, at: location, hint: hint))
             return nil
         }
         let predicate: Predicate?
@@ -66,7 +66,7 @@ public struct ConditionParser: Sendable {
             var parts: [Predicate] = []
             for element in values {
                 guard case .scalar(let text, let elementLocation) = element else {
-                    diagnostics.append(.error("PF203", "a list of alternatives holds single values, found \(element.shape)",
+                    diagnostics.append(.error(.conditionMismatch, "a list of alternatives holds single values, found \(element.shape)",
                                               at: element.location, hint: "write `[a, b]` or one `- value` per line"))
                     continue
                 }
@@ -76,7 +76,7 @@ public struct ConditionParser: Sendable {
             }
             predicate = .anyOf(parts)
         default:
-            diagnostics.append(.error("PF203", "the test on `\(path)` must be a value or a list of values, found \(value.shape)",
+            diagnostics.append(.error(.conditionMismatch, "the test on `\(path)` must be a value or a list of values, found \(value.shape)",
                                       at: value.location,
                                       hint: "write `\(path): value`, `\(path): [a, b]`, or `\(path): present`"))
             predicate = nil
@@ -120,7 +120,7 @@ public struct ConditionParser: Sendable {
             let upper = parseValue(String(text[range.upperBound...]), field: field, at: location, diagnostics: &diagnostics)
             guard let lower, let upper else { return nil }
             if let order = upper.compare(to: lower), order < 0 || (order == 0 && !inclusive) {
-                diagnostics.append(.error("PF205", "the range `\(text)` is empty: no value can satisfy it", at: location,
+                diagnostics.append(.error(.emptyRange, "the range `\(text)` is empty: no value can satisfy it", at: location,
                                           hint: "write the lower bound first, such as `12..<15`"))
                 return nil
             }
@@ -137,19 +137,19 @@ public struct ConditionParser: Sendable {
             if case .text(let word) = value, let allowed = vocabulary.values[field.path], !allowed.contains(word) {
                 let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
                     ?? "accepted values: \(allowed.joined(separator: ", "))"
-                diagnostics.append(.error("PF206", "`\(word)` is not a value of `\(field.path)`", at: location, hint: hint))
+                diagnostics.append(.error(.unknownValue, "`\(word)` is not a value of `\(field.path)`", at: location, hint: hint))
                 return nil
             }
             return value
         case .failure(let error):
-            diagnostics.append(.error("PF204", "\(error.message) (`\(field.path)` takes \(field.type.phrase))",
+            diagnostics.append(.error(.unreadableValue, "\(error.message) (`\(field.path)` takes \(field.type.phrase))",
                                       at: location, hint: error.hint))
             return nil
         }
     }
 
     private func typeMismatch(_ op: String, field: FieldSpec, at location: SourceLocation) -> Diagnostic {
-        .error("PF203", "`\(op)` does not fit `\(field.path)`, which holds \(field.type.phrase)", at: location,
+        .error(.conditionMismatch, "`\(op)` does not fit `\(field.path)`, which holds \(field.type.phrase)", at: location,
                hint: "compare by equality (`\(field.path): value`) or list the values that match (`\(field.path): [a, b]`)")
     }
 }

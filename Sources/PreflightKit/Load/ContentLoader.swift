@@ -11,22 +11,15 @@ public struct ContentLoader: Sendable {
 
     public init() {}
 
+    /// The content under `root` and every problem met while reading it.
     public func load(from root: String) -> (ContentSet, [Diagnostic]) {
-        let loaded = load(from: root, snapshot: nil)
-        return (loaded.content, loaded.diagnostics)
-    }
-
-    /// Loads `root`, taking each item file whose hash matches a record of `snapshot` from there
-    /// instead of parsing it again.
-    public func load(from root: String, snapshot: SnapshotUse?) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("PF002", "content folder `\(base)` does not exist", at: SourceLocation(file: base),
+            diagnostics.append(.error(.contentFolderMissing, "content folder `\(base)` does not exist", at: SourceLocation(file: base),
                                       hint: "pass `--content DIR` or run from the folder that holds `Content/`"))
-            return Loaded(content: ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []),
-                          diagnostics: diagnostics, files: [])
+            return (ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []), diagnostics)
         }
         let all = Self.walk(base)
         let vocabulary = VocabularyLoader().load(path: base + "/vocabulary.yml", diagnostics: &diagnostics)
@@ -36,20 +29,18 @@ public struct ContentLoader: Sendable {
                 return !name.hasPrefix("_") && !name.hasPrefix(".") && name != "README.md"
             }
         let decoder = ItemDecoder(vocabulary: vocabulary)
-        let files = parallelMap(itemFiles) { relative in
-            Self.loadFile(relative, base: base, decoder: decoder, snapshot: snapshot)
-        }
+        let files = parallelMap(itemFiles) { relative in Self.loadItem(path: base + "/" + relative, decoder: decoder) }
         var items: [Item] = []
-        for file in files {
-            if let item = file.record.item { items.append(item) }
-            diagnostics += file.record.problems
+        for (item, problems) in files {
+            if let item { items.append(item) }
+            diagnostics += problems
         }
         let theme = ThemeLoader().load(root: base + "/theme", files: all.filter { $0.hasPrefix("theme/") }
             .map { String($0.dropFirst("theme/".count)) }, diagnostics: &diagnostics)
         let profiles = all.filter { $0.hasPrefix("profiles/") && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
             .map { base + "/" + $0 }
         let content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
-        return Loaded(content: content, diagnostics: diagnostics, files: files)
+        return (content, diagnostics)
     }
 
     static func loadItem(path: String, decoder: ItemDecoder) -> (Item?, [Diagnostic]) {

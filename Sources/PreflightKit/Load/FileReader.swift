@@ -11,10 +11,10 @@ enum FileReader {
         case .success(let data):
             return .success(data)
         case .failure(.tooLarge(let size)):
-            return .failure(.error("PF004", "`\(path)` is \(size) bytes, over the limit of \(limit)", at: location,
+            return .failure(.error(.fileTooLarge, "`\(path)` is \(size) bytes, over the limit of \(limit)", at: location,
                                    hint: "split the file; a content item or profile is a page, not a data dump"))
         case .failure(.unreadable):
-            return .failure(.error("PF003", "cannot read `\(path)`", at: location, hint: "check that the file exists and is readable"))
+            return .failure(.error(.unreadableFile, "cannot read `\(path)`", at: location, hint: "check that the file exists and is readable"))
         }
     }
 
@@ -56,16 +56,16 @@ enum FileReader {
     static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {
         switch error {
         case .notUTF8(let line, let column):
-            return .error("PF005", "file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
+            return .error(.invalidUTF8, "file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
                           hint: "save the file as UTF-8")
         case .empty:
-            return .error("PF006", "file is empty", at: SourceLocation(file: path, line: 1, column: 1),
+            return .error(.emptyFile, "file is empty", at: SourceLocation(file: path, line: 1, column: 1),
                           hint: "add front matter between `---` lines, or delete the file")
         case .noOpeningFence:
-            return .error("PF006", "file does not start with front matter", at: SourceLocation(file: path, line: 1, column: 1),
+            return .error(.emptyFile, "file does not start with front matter", at: SourceLocation(file: path, line: 1, column: 1),
                           hint: "begin the file with a `---` line, the YAML keys, and another `---` line")
         case .unclosed(let line):
-            return .error("PF006", "front matter opened here is never closed", at: SourceLocation(file: path, line: line, column: 1),
+            return .error(.emptyFile, "front matter opened here is never closed", at: SourceLocation(file: path, line: line, column: 1),
                           hint: "end the front matter with a line holding only `---`")
         }
     }

@@ -54,7 +54,7 @@ public struct InventoryLoader: Sendable {
             }
             let candidates = ProfileSchema.paths + ProfileSchema.shortcuts.keys.sorted() + ["source", "target"]
             let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean `\($0)`?" }
-            headerProblems.append(.error("PF303", "column `\(name)` is not a profile field",
+            headerProblems.append(.error(.unknownProfileField, "column `\(name)` is not a profile field",
                                          at: SourceLocation(file: path, line: cell.line, column: cell.column),
                                          hint: hint ?? "name columns by profile field, such as `source.engine` or `data.size`"))
             columns.append(nil)
@@ -70,7 +70,7 @@ public struct InventoryLoader: Sendable {
         var builder = ProfileBuilder(vocabulary: vocabulary, origin: origin)
         if record.cells.count > columns.count {
             let extra = record.cells[columns.count]
-            builder.diagnostics.append(.error("PF315", "the row has \(record.cells.count) cells but the header \(columns.count)",
+            builder.diagnostics.append(.error(.inventoryRowShape, "the row has \(record.cells.count) cells but the header \(columns.count)",
                                               at: SourceLocation(file: path, line: extra.line, column: extra.column),
                                               hint: "quote cells that contain a `,`"))
         }
@@ -102,6 +102,6 @@ public struct InventoryLoader: Sendable {
 
     private func failure(_ path: String, _ message: String, line: Int, column: Int, hint: String) -> ProfileLoader.Loaded {
         .init(origin: path, id: Self.stem(path), profile: nil,
-              diagnostics: [.error("PF315", message, at: SourceLocation(file: path, line: line, column: column), hint: hint)])
+              diagnostics: [.error(.inventoryRowShape, message, at: SourceLocation(file: path, line: line, column: column), hint: hint)])
     }
 }

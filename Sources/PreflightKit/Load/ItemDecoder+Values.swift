@@ -2,7 +2,7 @@
 extension ItemDecoder {
     func string(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> String? {
         guard case .scalar(let text, _) = entry.value else {
-            diagnostics.append(.error("PF105", "`\(entry.key)` must be a single value, found \(entry.value.shape)",
+            diagnostics.append(.error(.invalidOrder, "`\(entry.key)` must be a single value, found \(entry.value.shape)",
                                       at: entry.value.location, hint: "write `\(entry.key): value` on one line"))
             return nil
         }
@@ -15,7 +15,7 @@ extension ItemDecoder {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            diagnostics.append(.error("PF105", "`\(entry.key)` must be true or false, found `\(text)`", at: entry.value.location,
+            diagnostics.append(.error(.invalidOrder, "`\(entry.key)` must be true or false, found `\(text)`", at: entry.value.location,
                                       hint: "write `\(entry.key): true`"))
             return false
         }
@@ -29,12 +29,12 @@ extension ItemDecoder {
         case .sequence(let elements, _):
             return elements.compactMap { element in
                 if case .scalar(let text, let location) = element { return (text, location) }
-                diagnostics.append(.error("PF105", "`\(entry.key)` holds single values, found \(element.shape)",
+                diagnostics.append(.error(.invalidOrder, "`\(entry.key)` holds single values, found \(element.shape)",
                                           at: element.location, hint: "write `\(entry.key): [a, b]`"))
                 return nil
             }
         case .mapping:
-            diagnostics.append(.error("PF105", "`\(entry.key)` must be a list, found a mapping", at: entry.value.location,
+            diagnostics.append(.error(.invalidOrder, "`\(entry.key)` must be a list, found a mapping", at: entry.value.location,
                                       hint: "write `\(entry.key): [a, b]`"))
             return []
         }
@@ -53,34 +53,34 @@ extension ItemDecoder {
         let names = T.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: text, among: names).map { "did you mean `\($0)`?" }
             ?? "one of: \(names.joined(separator: ", "))"
-        diagnostics.append(.error("PF106", "`\(text)` is not a valid `\(key)`", at: location, hint: hint))
+        diagnostics.append(.error(.invalidValue, "`\(text)` is not a valid `\(key)`", at: location, hint: hint))
         return nil
     }
 
     func citations(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> [Citation] {
         guard case .sequence(let elements, _) = entry.value else {
-            diagnostics.append(.error("PF107", "`sources` must be a list of `{ title, url }`", at: entry.value.location,
+            diagnostics.append(.error(.invalidSources, "`sources` must be a list of `{ title, url }`", at: entry.value.location,
                                       hint: "write `- title: …` and `url: https://…` per source"))
             return []
         }
         return elements.compactMap { element in
             guard case .mapping(let pairs, let location) = element else {
-                diagnostics.append(.error("PF107", "a source must be a mapping with `title` and `url`", at: element.location,
+                diagnostics.append(.error(.invalidSources, "a source must be a mapping with `title` and `url`", at: element.location,
                                           hint: "write `- { title: …, url: https://… }`"))
                 return nil
             }
             let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for pair in pairs where pair.key != "title" && pair.key != "url" {
-                diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in a source", at: pair.keyLocation,
+                diagnostics.append(.error(.unknownKey, "unknown key `\(pair.key)` in a source", at: pair.keyLocation,
                                           hint: "a source has `title` and `url`"))
             }
             guard let title = values["title"]?.value.scalar, let url = values["url"]?.value.scalar else {
-                diagnostics.append(.error("PF107", "a source needs both `title` and `url`", at: location,
+                diagnostics.append(.error(.invalidSources, "a source needs both `title` and `url`", at: location,
                                           hint: "add the missing key"))
                 return nil
             }
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                diagnostics.append(.error("PF107", "source URL `\(url)` is not an http(s) address",
+                diagnostics.append(.error(.invalidSources, "source URL `\(url)` is not an http(s) address",
                                           at: values["url"]!.value.location, hint: "cite the vendor's web page"))
             }
             return Citation(title: title, url: url)
@@ -95,23 +95,23 @@ extension ItemDecoder {
             switch TimeSpan.parse(text) {
             case .success(let time): return .fixed(time)
             case .failure(let error):
-                diagnostics.append(.error("PF108", error.message, at: location, hint: error.hint))
+                diagnostics.append(.error(.invalidEstimate, error.message, at: location, hint: error.hint))
                 return nil
             }
         case .mapping(let pairs, let location):
             let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for pair in pairs where !Self.estimateKeys.contains(pair.key) {
-                diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in an estimate", at: pair.keyLocation,
+                diagnostics.append(.error(.unknownKey, "unknown key `\(pair.key)` in an estimate", at: pair.keyLocation,
                                           hint: "an estimate has `rate`, `of`, and optionally `plus`, `bound`, `limit`"))
             }
             guard let rateEntry = values["rate"], let rateText = rateEntry.value.scalar,
                   let ofEntry = values["of"], let path = ofEntry.value.scalar else {
-                diagnostics.append(.error("PF108", "a rate estimate needs `rate` and `of`", at: location,
+                diagnostics.append(.error(.invalidEstimate, "a rate estimate needs `rate` and `of`", at: location,
                                           hint: "write `estimate: { rate: 100 GB/h, of: data.size, plus: 5m }`"))
                 return nil
             }
             guard ProfileSchema.field(path)?.type == .size else {
-                diagnostics.append(.error("PF108", "`of: \(path)` must name a data-size field of the profile",
+                diagnostics.append(.error(.invalidEstimate, "`of: \(path)` must name a data-size field of the profile",
                                           at: ofEntry.value.location, hint: "such as `data.size` or `data.largest_table.size`"))
                 return nil
             }
@@ -119,18 +119,18 @@ extension ItemDecoder {
             if let entry = values["plus"], let text = entry.value.scalar {
                 switch TimeSpan.parse(text) {
                 case .success(let time): result.fixed = time
-                case .failure(let error): diagnostics.append(.error("PF108", error.message, at: entry.value.location, hint: error.hint))
+                case .failure(let error): diagnostics.append(.error(.invalidEstimate, error.message, at: entry.value.location, hint: error.hint))
                 }
             }
             if let entry = values["bound"], let text = entry.value.scalar {
                 if let bound = Estimate.Bound(rawValue: text) { result.bound = bound } else {
-                    diagnostics.append(.error("PF108", "`bound` must be io, cpu or network", at: entry.value.location,
+                    diagnostics.append(.error(.invalidEstimate, "`bound` must be io, cpu or network", at: entry.value.location,
                                               hint: "say what limits the step: disk (`io`), processing (`cpu`) or the link (`network`)"))
                 }
             }
             if let entry = values["limit"], let text = entry.value.scalar {
                 if ProfileSchema.field(text)?.type == .throughput { result.limit = text } else {
-                    diagnostics.append(.error("PF108", "`limit: \(text)` must name a throughput field of the profile",
+                    diagnostics.append(.error(.invalidEstimate, "`limit: \(text)` must name a throughput field of the profile",
                                               at: entry.value.location, hint: "such as `hardware.disk_throughput` or `hardware.network`"))
                 }
             }
@@ -140,10 +140,10 @@ extension ItemDecoder {
                 switch Throughput.parse(piece) {
                 case .success(let rate) where rate.bytesPerSecond > 0: rates.append(rate)
                 case .success:
-                    diagnostics.append(.error("PF108", "a rate of zero never finishes", at: rateEntry.value.location,
+                    diagnostics.append(.error(.invalidEstimate, "a rate of zero never finishes", at: rateEntry.value.location,
                                               hint: "give the measured rate"))
                 case .failure(let error):
-                    diagnostics.append(.error("PF108", error.message, at: rateEntry.value.location, hint: error.hint))
+                    diagnostics.append(.error(.invalidEstimate, error.message, at: rateEntry.value.location, hint: error.hint))
                 }
             }
             guard rates.count == pieces.count, !rates.isEmpty, pieces.count <= 2 else { return nil }
@@ -151,7 +151,7 @@ extension ItemDecoder {
             result.slow = rates.min()
             return result
         default:
-            diagnostics.append(.error("PF108", "`estimate` must be a duration or a rate mapping", at: tree.location,
+            diagnostics.append(.error(.invalidEstimate, "`estimate` must be a duration or a rate mapping", at: tree.location,
                                       hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))
             return nil
         }
@@ -159,13 +159,13 @@ extension ItemDecoder {
 
     func commands(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> [Command] {
         guard case .sequence(let elements, _) = tree else {
-            diagnostics.append(.error("PF109", "`commands` must be a list", at: tree.location,
+            diagnostics.append(.error(.invalidCommands, "`commands` must be a list", at: tree.location,
                                       hint: "write `- run: …` per command"))
             return []
         }
         return elements.compactMap { element in
             guard case .mapping(let pairs, let location) = element else {
-                diagnostics.append(.error("PF109", "a command must be a mapping with `run`", at: element.location,
+                diagnostics.append(.error(.invalidCommands, "a command must be a mapping with `run`", at: element.location,
                                       hint: "write `- { title: …, lang: shell, run: … }`"))
                 return nil
             }
@@ -177,12 +177,12 @@ extension ItemDecoder {
                 case "run": code = pair.value.scalar
                 case "when": when = conditions.parse(pair.value, diagnostics: &diagnostics)
                 default:
-                    diagnostics.append(.error("PF102", "unknown key `\(pair.key)` in a command", at: pair.keyLocation,
+                    diagnostics.append(.error(.unknownKey, "unknown key `\(pair.key)` in a command", at: pair.keyLocation,
                                               hint: "a command has `title`, `lang`, `run` and `when`"))
                 }
             }
             guard let code else {
-                diagnostics.append(.error("PF109", "a command needs `run`", at: location, hint: "add `run: |` and the command"))
+                diagnostics.append(.error(.invalidCommands, "a command needs `run`", at: location, hint: "add `run: |` and the command"))
                 return nil
             }
             return Command(title: title, language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code,

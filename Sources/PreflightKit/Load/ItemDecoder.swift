@@ -7,7 +7,7 @@ public struct ItemDecoder: Sendable {
     public func decode(_ tree: YAMLTree, body: String, bodyLine: Int, file: String, defaultID: String,
                        diagnostics: inout [Diagnostic]) -> Item? {
         guard case .mapping(let entries, let location) = tree else {
-            diagnostics.append(.error("PF101", "front matter must be a mapping of keys to values, found \(tree.shape)",
+            diagnostics.append(.error(.frontMatterNotMapping, "front matter must be a mapping of keys to values, found \(tree.shape)",
                                       at: tree.location, hint: "start with lines such as `kind: tip` and `title: …`"))
             return nil
         }
@@ -24,10 +24,10 @@ public struct ItemDecoder: Sendable {
             } else if all.contains(entry.key), let kind {
                 hint = "`\(entry.key)` belongs to another kind of item, not `\(kind.rawValue)`"
             }
-            diagnostics.append(.error("PF102", "unknown front-matter key `\(entry.key)`", at: entry.keyLocation, hint: hint))
+            diagnostics.append(.error(.unknownKey, "unknown front-matter key `\(entry.key)`", at: entry.keyLocation, hint: hint))
         }
         for key in ItemSchema.required where fields[key] == nil {
-            diagnostics.append(.error("PF103", "missing required key `\(key)`", at: location,
+            diagnostics.append(.error(.missingKey, "missing required key `\(key)`", at: location,
                                       hint: key == "kind" ? "add `kind:` with one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
                                                           : "add `\(key):` to the front matter"))
         }
@@ -37,7 +37,7 @@ public struct ItemDecoder: Sendable {
         var id = defaultID
         if let entry = fields["id"], let written = string(entry, diagnostics: &diagnostics) { id = written }
         if !ItemSchema.isValidID(id) {
-            diagnostics.append(.error("PF104", "`\(id)` is not a valid id", at: fields["id"]?.value.location ?? location,
+            diagnostics.append(.error(.invalidID, "`\(id)` is not a valid id", at: fields["id"]?.value.location ?? location,
                                       hint: "use lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit"))
         }
         var item = Item(id: id, kind: kind, title: title, file: file)
@@ -73,7 +73,7 @@ public struct ItemDecoder: Sendable {
         if let entry = fields["related"] { item.related = strings(entry, diagnostics: &diagnostics).map(\.0) }
         if let entry = fields["order"], let text = string(entry, diagnostics: &diagnostics) {
             if let order = Int(text) { item.order = order } else {
-                diagnostics.append(.error("PF105", "`order` must be a whole number, found `\(text)`",
+                diagnostics.append(.error(.invalidOrder, "`order` must be a whole number, found `\(text)`",
                                           at: entry.value.location, hint: "write for example `order: 10`"))
             }
         }

@@ -30,7 +30,7 @@ public struct ProfileLoader: Sendable {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let tree):
             guard case .mapping(let entries, let location) = tree else {
-                return (nil, [.error("PF301", "a profile must be a mapping of fields, found \(tree.shape)", at: tree.location,
+                return (nil, [.error(.profileNotMapping, "a profile must be a mapping of fields, found \(tree.shape)", at: tree.location,
                                      hint: "start with `id:`, `source:` and `target:`")])
             }
             var builder = ProfileBuilder(vocabulary: vocabulary, origin: path)
@@ -73,7 +73,7 @@ struct ProfileBuilder {
                 case (.list, .sequence(let elements, _)):
                     append(path, elements.compactMap { element in
                         if let text = element.scalar { return text }
-                        diagnostics.append(.error("PF302", "`\(path)` holds single values, found \(element.shape)",
+                        diagnostics.append(.error(.profileListShape, "`\(path)` holds single values, found \(element.shape)",
                                                   at: element.location, hint: "write `\(entry.key): [a, b]`"))
                         return nil
                     }, at: entry.keyLocation)
@@ -84,20 +84,20 @@ struct ProfileBuilder {
                 case (_, .null):
                     break
                 default:
-                    diagnostics.append(.error("PF302", "`\(path)` takes \(field.type.phrase), found \(entry.value.shape)",
+                    diagnostics.append(.error(.profileListShape, "`\(path)` takes \(field.type.phrase), found \(entry.value.shape)",
                                               at: entry.value.location, hint: "write `\(entry.key): value`"))
                 }
             } else if ProfileSchema.isGroup(path), case .mapping(let children, _) = entry.value {
                 read(children, prefix: path)
             } else if ProfileSchema.isGroup(path) {
                 let example = ProfileSchema.paths.first { $0.hasPrefix(path + ".") } ?? path
-                diagnostics.append(.error("PF302", "`\(path)` is a group of fields, found \(entry.value.shape)",
+                diagnostics.append(.error(.profileListShape, "`\(path)` is a group of fields, found \(entry.value.shape)",
                                           at: entry.value.location, hint: "write its fields beneath it, such as `\(example)`"))
             } else {
                 let candidates = ProfileSchema.fields.filter { !$0.derived }.map(\.path)
                 let hint = Suggestion.closest(to: path, among: candidates).map { "did you mean `\($0)`?" }
                     ?? "see the profile format in the README"
-                diagnostics.append(.error("PF303", "`\(path)` is not a profile field", at: entry.keyLocation, hint: hint))
+                diagnostics.append(.error(.unknownProfileField, "`\(path)` is not a profile field", at: entry.keyLocation, hint: hint))
             }
         }
     }
@@ -105,7 +105,7 @@ struct ProfileBuilder {
     mutating func assign(_ path: String, _ text: String, at location: SourceLocation, keyLocation: SourceLocation? = nil) {
         guard let field = ProfileSchema.field(path), !field.derived else {
             let hint = Suggestion.closest(to: path, among: ProfileSchema.paths).map { "did you mean `\($0)`?" }
-            diagnostics.append(.error("PF303", "`\(path)` is not a profile field", at: location,
+            diagnostics.append(.error(.unknownProfileField, "`\(path)` is not a profile field", at: location,
                                       hint: hint ?? "see the profile format in the README"))
             return
         }
@@ -114,14 +114,14 @@ struct ProfileBuilder {
             if case .text(let word) = value, let allowed = vocabulary.values[path], !allowed.contains(word) {
                 let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
                     ?? "accepted values: \(allowed.joined(separator: ", "))"
-                diagnostics.append(.error("PF304", "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
+                diagnostics.append(.error(.unknownProfileValue, "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
                 rejected.insert(path)
                 return
             }
             values[path] = value
             locations[path] = keyLocation ?? location
         case .failure(let error):
-            diagnostics.append(.error("PF304", "\(error.message) (`\(path)` takes \(field.type.phrase))", at: location,
+            diagnostics.append(.error(.unknownProfileValue, "\(error.message) (`\(path)` takes \(field.type.phrase))", at: location,
                                       hint: error.hint))
             rejected.insert(path)
         }
@@ -146,7 +146,7 @@ struct ProfileBuilder {
             for word in words where !allowed.contains(word) {
                 let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
                     ?? "accepted values: \(allowed.joined(separator: ", "))"
-                diagnostics.append(.error("PF304", "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
+                diagnostics.append(.error(.unknownProfileValue, "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
             }
         }
         var existing: [String] = []
@@ -158,13 +158,13 @@ struct ProfileBuilder {
 
     mutating func finish(defaultID: String, location: SourceLocation) -> (Profile?, [Diagnostic]) {
         for path in ProfileLoader.required where values[path] == nil && !rejected.contains(path) {
-            diagnostics.append(.error("PF301", "the profile does not name `\(path)`", at: location,
+            diagnostics.append(.error(.profileNotMapping, "the profile does not name `\(path)`", at: location,
                                       hint: "add `\(path.split(separator: ".")[0]): { engine: …, version: … }`"))
         }
         var id = defaultID
         if case .text(let written)? = values["id"] { id = written }
         if !ItemSchema.isValidID(id) {
-            diagnostics.append(.error("PF104", "`\(id)` is not a valid profile id", at: locations["id"] ?? location,
+            diagnostics.append(.error(.invalidID, "`\(id)` is not a valid profile id", at: locations["id"] ?? location,
                                       hint: "use lower-case letters, digits, `-`, `_` and `.`; it names the output folder"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }

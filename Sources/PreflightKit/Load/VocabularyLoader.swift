@@ -12,7 +12,7 @@ struct VocabularyLoader {
     func load(path: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
         let roles = ["roles": Role.allCases.map(\.rawValue)]
         guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.append(.warning("PF010", "no vocabulary file; engine names will not be recognised",
+            diagnostics.append(.warning(.vocabularyMissing, "no vocabulary file; engine names will not be recognised",
                                         at: SourceLocation(file: path), hint: "add `vocabulary.yml` with an `engines:` mapping"))
             return Vocabulary(values: roles)
         }
@@ -46,7 +46,7 @@ struct VocabularyLoader {
                 for entry in entries {
                     if ProfileSchema.field(entry.key) == nil {
                         let hint = Suggestion.closest(to: entry.key, among: ProfileSchema.paths).map { "did you mean `\($0)`?" }
-                        diagnostics.append(.error("PF202", "`\(entry.key)` is not a profile field", at: entry.keyLocation,
+                        diagnostics.append(.error(.unknownField, "`\(entry.key)` is not a profile field", at: entry.keyLocation,
                                                   hint: hint ?? "see the profile format in the README"))
                     }
                     if case .sequence(let list, _) = entry.value { values[entry.key] = list.compactMap(\.scalar) }
@@ -56,7 +56,7 @@ struct VocabularyLoader {
                     if case .sequence(let list, _) = entry.value { terms[entry.key] = list.compactMap(\.scalar) }
                 }
             default:
-                diagnostics.append(.error("PF102", "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
+                diagnostics.append(.error(.unknownKey, "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
                                           hint: "the vocabulary has `engines:`, `values:` and `terms:` mappings"))
             }
         }
@@ -78,13 +78,13 @@ struct VocabularyLoader {
                         switch element.scalar.map(Version.parse) {
                         case .success(let version)?: path.append(version)
                         default:
-                            diagnostics.append(.error("PF204", "`upgrade_path` holds versions", at: element.location,
+                            diagnostics.append(.error(.unreadableValue, "`upgrade_path` holds versions", at: element.location,
                                                       hint: "write `upgrade_path: [\"4.4\", \"5.0\", \"6.0\"]`"))
                         }
                     }
                 case "upgrade_source": source = field.value.scalar
                 default:
-                    diagnostics.append(.error("PF102", "unknown engine key `\(field.key)`", at: field.keyLocation,
+                    diagnostics.append(.error(.unknownKey, "unknown engine key `\(field.key)`", at: field.keyLocation,
                                               hint: "an engine has `name`, `family`, `aliases`, `upgrade_path` and `upgrade_source`"))
                 }
             }

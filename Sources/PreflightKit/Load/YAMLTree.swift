@@ -51,14 +51,14 @@ public indirect enum YAMLTree: Sendable {
             var tooDeep: SourceLocation?
             let tree = convert(node, file: file, offset: firstLine - 1, depth: 0, tooDeep: &tooDeep)
             if let tooDeep {
-                return .failure(.error("PF007", "YAML nested deeper than \(maximumDepth) levels", at: tooDeep,
+                return .failure(.error(.yamlTooDeep, "YAML nested deeper than \(maximumDepth) levels", at: tooDeep,
                                        hint: "front matter and profiles are shallow; flatten the structure"))
             }
             return .success(tree)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, offset: firstLine - 1))
         } catch {
-            return .failure(.error("PF001", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1),
+            return .failure(.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1),
                                    hint: "check the file's YAML syntax"))
         }
     }
@@ -104,15 +104,15 @@ public indirect enum YAMLTree: Sendable {
             let location = SourceLocation(file: file, line: mark.line + offset, column: mark.column)
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
-            return .error("PF001", message, at: location, hint: hint)
+            return .error(.yamlSyntax, message, at: location, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let location = SourceLocation(file: file, line: context.mark.line + offset, column: context.mark.column)
-            return .error("PF001", "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: location,
+            return .error(.yamlSyntax, "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: location,
                           hint: "each key may appear once; remove or rename one of them")
         case .reader(let problem, _, _, _):
-            return .error("PF001", "invalid YAML: \(problem)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
+            return .error(.yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
         default:
-            return .error("PF001", "invalid YAML: \(error)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
+            return .error(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: offset + 1, column: 1), hint: hint)
         }
     }
 }

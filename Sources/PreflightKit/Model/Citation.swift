@@ -1,5 +1,5 @@
 /// Where a fact comes from: the vendor's documentation or release notes.
-public struct Citation: Sendable, Hashable, Codable {
+public struct Citation: Sendable, Hashable {
     public var title: String
     public var url: String
 

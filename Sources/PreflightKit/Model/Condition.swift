@@ -38,7 +38,7 @@ public indirect enum Predicate: Sendable, Hashable {
     case anyOf([Predicate])
 }
 
-public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case lessOrEqual = "<="
     case greaterOrEqual = ">="
     case notEqual = "!="

@@ -1,6 +1,6 @@
 /// An amount of data, in bytes. Decimal prefixes (KB, MB, GB, TB, PB) are powers of 1000 and
 /// binary ones (KiB … PiB) powers of 1024, as in the SI and IEC standards.
-public struct DataSize: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct DataSize: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var bytes: Double
 
     public init(bytes: Double) { self.bytes = bytes }

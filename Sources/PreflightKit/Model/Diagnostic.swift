@@ -6,7 +6,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 
     public var level: Level
     /// Stable code such as `PF104`, documented in the README, so that scripts can match on it.
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation
     /// What to do about it.
@@ -24,36 +24,37 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         }
     }
 
-    public init(_ level: Level, _ code: String, _ message: String, at location: SourceLocation,
+    /// - Parameter hint: what to do, when the call site knows better than the code's own hint.
+    public init(_ level: Level, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
                 hint: String? = nil, notes: [Note] = []) {
         self.level = level
         self.code = code
         self.message = message
         self.location = location
-        self.hint = hint
+        self.hint = hint ?? code.hint
         self.notes = notes
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil,
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil,
                              notes: [Note] = []) -> Diagnostic {
         Diagnostic(.error, code, message, at: location, hint: hint, notes: notes)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil)
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil)
         -> Diagnostic {
         Diagnostic(.warning, code, message, at: location, hint: hint)
     }
 
     /// The compiler form: `path:line:col: error: message [PF104]`, then the hint and notes.
     public var description: String {
-        var lines = ["\(location): \(level.rawValue): \(message) [\(code)]"]
+        var lines = ["\(location): \(level.rawValue): \(message) [\(code.rawValue)]"]
         if let hint { lines.append("    hint: \(hint)") }
         for note in notes { lines.append("\(note.location): note: \(note.message)") }
         return lines.joined(separator: "\n")
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.code, lhs.message) < (rhs.location, rhs.code, rhs.message)
+        (lhs.location, lhs.code.rawValue, lhs.message) < (rhs.location, rhs.code.rawValue, rhs.message)
     }
 }
 

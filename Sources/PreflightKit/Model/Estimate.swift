@@ -3,8 +3,8 @@
 /// Rates are content, written as a single rate or a range (`rate: 200 GB/h..500 GB/h`, slow first or
 /// fast first), optionally capped by a throughput the profile states (`limit: hardware.disk_throughput`)
 /// and labelled with what bounds them (`bound: io`), so the arithmetic here stays generic.
-public struct Estimate: Sendable, Hashable, Codable {
-    public enum Bound: String, Sendable, Hashable, CaseIterable, Codable {
+public struct Estimate: Sendable, Hashable {
+    public enum Bound: String, Sendable, Hashable, CaseIterable {
         case io, cpu, network
 
         public var phrase: String {
@@ -76,7 +76,7 @@ public struct Estimate: Sendable, Hashable, Codable {
 }
 
 /// A command a step runs, possibly only for some profiles (`when`).
-public struct Command: Sendable, Hashable, Codable {
+public struct Command: Sendable, Hashable {
     public var title: String?
     public var language: String
     public var code: String

@@ -1,5 +1,5 @@
 /// A percentage such as an error-rate threshold: `0.5%` is stored as 0.5.
-public struct Percentage: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct Percentage: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var value: Double
 
     public init(_ value: Double) { self.value = value }

@@ -1,5 +1,5 @@
 /// What a strategy needs, what rules it out, and how its downtime and data loss follow from a profile.
-public struct StrategySpec: Sendable, Codable {
+public struct StrategySpec: Sendable {
     /// Every tool must be usable: not listed as unavailable, and listed as available when the profile has an inventory.
     public var tools: [String] = []
     /// At least one of these tools must be usable.
@@ -16,7 +16,7 @@ public struct StrategySpec: Sendable, Codable {
     public var pros: [String] = []
     public var cons: [String] = []
 
-    public struct Exclusion: Sendable, Codable {
+    public struct Exclusion: Sendable {
         public var when: Condition
         public var reason: String
     }

@@ -1,5 +1,5 @@
 /// A transfer rate in bytes per second: `250MB/s`, `100 GB/h`, `10Gbps` (bits).
-public struct Throughput: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct Throughput: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var bytesPerSecond: Double
     /// Whether it was written per hour (`100 GB/h`), so that it prints back the same way.
     public var perHour: Bool

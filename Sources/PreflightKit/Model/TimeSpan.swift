@@ -1,5 +1,5 @@
 /// A span of time in seconds, read from the forms people write: `20m`, `1h30m`, `90 min`, `45s`, `2 hours`.
-public struct TimeSpan: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var seconds: Double
 
     public init(seconds: Double) { self.seconds = seconds }

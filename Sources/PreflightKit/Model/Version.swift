@@ -2,7 +2,7 @@
 ///
 /// A comparison is made at the precision of the version written in a condition: `15` matches
 /// `15.5`, `<15` admits `14.9` but not `15.0`, and `>15` means 16 and later.
-public struct Version: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Version: Sendable, Hashable, CustomStringConvertible {
     public var components: [Int]
     /// What followed the numbers (`c` in Oracle `19c`), kept for display only.
     public var suffix: String

@@ -6,15 +6,18 @@ import Mustache
 public struct HTMLRenderer: Sendable {
     public var library: MustacheLibrary
     public var unsafeHTML: Bool
-    public var cache: RenderCache
+    /// Markdown converted once per build, however many documents and profiles show it.
+    private static let converted = BoundedMemo<String>()
+    /// Larger Markdown (a whole generated table, a role's page) is particular to one document and
+    /// not worth keeping.
+    static let largestCached = 16 << 10
     /// Whether the theme's `document` template could be cut at its section loop.
     let hasSectionSplit: Bool
     /// Documents with at least this many blocks convert their Markdown and render their sections in
     /// parallel (`Int.max`: never).
     public var blocksForParallelSections = HTMLRenderer.defaultBlocksForParallelSections
 
-    public init(theme: Theme, unsafeHTML: Bool = false, cache: RenderCache = RenderCache()) throws {
-        self.cache = cache
+    public init(theme: Theme, unsafeHTML: Bool = false) throws {
         _ = HTMLEscaping.registration
         var library = MustacheLibrary()
         for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
@@ -80,7 +83,7 @@ public struct HTMLRenderer: Sendable {
     func markdownHTML(_ document: Document, blocks: Int) -> [[String?]] {
         let texts = document.sections.map { $0.blocks.map(Self.markdown(of:)) }
         guard blocks >= blocksForParallelSections else {
-            return texts.map { section in section.map { $0.map { cache.gfm($0, unsafe: unsafeHTML) } } }
+            return texts.map { section in section.map { $0.map { gfm($0) } } }
         }
         let unsafe = unsafeHTML
         let flat = Array(texts.joined())
@@ -91,6 +94,12 @@ public struct HTMLRenderer: Sendable {
             defer { offset += section.count }
             return Array(converted[offset..<offset + section.count])
         }
+    }
+
+    /// GFM to HTML, remembered by the Markdown and the safety setting when it is small enough to recur.
+    func gfm(_ markdown: String) -> String {
+        guard markdown.utf8.count <= Self.largestCached else { return GFM.html(markdown, unsafe: unsafeHTML) }
+        return Self.converted.value(for: markdown, variant: unsafeHTML) { GFM.html(markdown, unsafe: unsafeHTML) }
     }
 
     /// The Markdown a block shows as HTML, if it has any.

@@ -69,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
         if !task.body.isEmpty { parts.append(indent(task.body)) }
         for command in task.commands {
             if let title = command.title { parts.append(indent("_\(title)_")) }
-            parts.append(indent(fence(command.code, language: command.language)))
+            parts.append(indent(command.code.fenced(language: command.language)))
         }
         return parts.joined(separator: "\n\n")
     }
@@ -88,7 +88,7 @@ public struct MarkdownRenderer: Sendable {
         if !task.body.isEmpty { parts.append(task.body) }
         for command in task.commands {
             if let title = command.title { parts.append("_\(title)_") }
-            parts.append(fence(command.code, language: command.language))
+            parts.append(command.code.fenced(language: command.language))
         }
         if task.pointOfNoReturn {
             parts.append("> **Point of no return.** After this step, going back costs more than going on: decide on the rollback triggers before you start it.")
@@ -110,17 +110,6 @@ public struct MarkdownRenderer: Sendable {
             parts.append("Sources: " + entry.sources.map { "[\($0.title)](\($0.url))" }.joined(separator: "; "))
         }
         return parts.joined(separator: "\n\n")
-    }
-
-    /// A fence longer than any backtick run inside the code, so that no command can close it early.
-    func fence(_ code: String, language: String) -> String {
-        var longest = 0, run = 0
-        for character in code {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let marks = String(repeating: "`", count: max(3, longest + 1))
-        return "\(marks)\(language)\n\(code)\n\(marks)"
     }
 
     /// Indents continuation lines so that they stay inside a list item.

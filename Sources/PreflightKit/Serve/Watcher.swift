@@ -1,94 +1,52 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Synchronization
 
-/// Watches folders recursively with inotify and calls back, debounced, with the changed paths.
-public final class Watcher: @unchecked Sendable {
-    private let descriptor: Int32
-    private let lock = NSLock()
-    private var folders: [Int32: String] = [:]
-    private var running = true
-    private let debounce: TimeInterval
-    private let onChange: @Sendable ([String]) -> Void
+/// Watches files and folders by polling: every `interval` it lists them with their sizes and
+/// modification times and calls back with the paths that changed, appeared or went away.
+///
+/// Listing the content takes a few milliseconds, so polling is simpler than kernel notifications
+/// and works the same on every system.
+public final class Watcher: Sendable {
+    private let running = Mutex(true)
 
-    public init(paths: [String], debounce: TimeInterval = 0.15, onChange: @escaping @Sendable ([String]) -> Void) throws {
-        descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw ServeError("inotify is not available") }
-        self.debounce = debounce
-        self.onChange = onChange
-        for path in paths { add(path) }
-        let thread = Thread { [weak self] in self?.loop() }
-        thread.start()
-    }
-
-    public func stop() {
-        lock.lock()
-        running = false
-        lock.unlock()
-        close(descriptor)
-    }
-
-    private func add(_ path: String) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
-        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE)
-        let watch = inotify_add_watch(descriptor, folder, mask)
-        guard watch >= 0 else { return }
-        lock.lock()
-        folders[watch] = folder
-        lock.unlock()
-        guard isDirectory.boolValue else { return }
-        for child in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !child.hasPrefix(".") {
-            var childIsDirectory: ObjCBool = false
-            let full = folder + "/" + child
-            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), childIsDirectory.boolValue { add(full) }
-        }
-    }
-
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
-    }
-
-    private func loop() {
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        var pending = Set<String>()
-        var poll = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        while isRunning {
-            // Wait for events; after the first, keep collecting until the folder is quiet for `debounce`.
-            let ready = Glibc.poll(&poll, 1, pending.isEmpty ? 500 : Int32(debounce * 1000))
-            if ready < 0 { return }
-            if ready == 0 {
-                if !pending.isEmpty {
-                    onChange(pending.sorted())
-                    pending.removeAll()
-                }
-                continue
+    public init(paths: [String], interval: Duration = .milliseconds(300),
+                onChange: @escaping @Sendable ([String]) -> Void) throws {
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        let first = Self.listing(paths)
+        Thread { [weak self] in
+            var last = first
+            while self?.isRunning == true {
+                Thread.sleep(forTimeInterval: seconds)
+                let now = Self.listing(paths)
+                let changed = Set(last.keys).union(now.keys).filter { last[$0] != now[$0] }
+                last = now
+                if !changed.isEmpty, self?.isRunning == true { onChange(changed.sorted()) }
             }
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { return }
-            var offset = 0
-            while offset + MemoryLayout<inotify_event>.size <= count {
-                let (watch, mask, nameLength) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                    let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
-                    return (event.wd, event.mask, Int(event.len))
-                }
-                let nameStart = offset + MemoryLayout<inotify_event>.size
-                let nameBytes = buffer[nameStart..<(nameStart + nameLength)].prefix { $0 != 0 }
-                let name = String(decoding: nameBytes, as: UTF8.self)
-                lock.lock()
-                let folder = folders[watch]
-                lock.unlock()
-                if let folder, !name.hasPrefix(".") {
-                    let path = folder + "/" + name
-                    pending.insert(path)
-                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path) }
-                }
-                offset = nameStart + nameLength
+        }.start()
+    }
+
+    private var isRunning: Bool { running.withLock { $0 } }
+
+    public func stop() { running.withLock { $0 = false } }
+
+    /// Size and modification time of every file under `paths`, skipping hidden names.
+    static func listing(_ paths: [String]) -> [String: [Int]] {
+        var files: [String: [Int]] = [:]
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let found = isDirectory.boolValue ? ContentLoader.walk(path).map { path + "/" + $0 } : [path]
+            for file in found where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) {
+                var info = stat()
+                guard stat(file, &info) == 0 else { continue }
+                #if os(Linux)
+                let modified = info.st_mtim
+                #else
+                let modified = info.st_mtimespec
+                #endif
+                files[file] = [Int(info.st_size), Int(modified.tv_sec), Int(modified.tv_nsec)]
             }
         }
+        return files
     }
 }

@@ -5,19 +5,13 @@ import Mustache
 public struct ContentValidator: Sendable {
     public init() {}
 
+    /// Every problem of the content set, in no particular order.
     public func validate(_ content: ContentSet) -> [Diagnostic] {
-        validate(content, known: [:]).diagnostics
-    }
-
-    /// Every problem, and the checks of each item by its file.
-    /// - Parameter known: checks an earlier build ran on an unchanged file, by item file: they stand
-    ///   in for `itemChecks`, which depends on nothing but the item.
-    public func validate(_ content: ContentSet, known: [String: [Diagnostic]]) -> (diagnostics: [Diagnostic], checks: [String: [Diagnostic]]) {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: Item] = [:]
         for item in content.items.sorted(by: { $0.file < $1.file }) {
             if let first = firstByID[item.id] {
-                diagnostics.append(.error("PF401", "duplicate id `\(item.id)`", at: item.location(of: "id"),
+                diagnostics.append(.error(.duplicateID, "duplicate id `\(item.id)`", at: item.location(of: "id"),
                                           hint: "give one of the two items another id",
                                           notes: [.init("`\(item.id)` is first defined here", at: first.location(of: "id"))]))
             } else {
@@ -25,15 +19,13 @@ public struct ContentValidator: Sendable {
             }
         }
         let ids = Array(firstByID.keys).sorted()
-        let itemChecks = parallelMap(content.items) { item in known[item.file] ?? self.itemChecks(item) }
-        var checks: [String: [Diagnostic]] = [:]
+        let itemChecks = parallelMap(content.items) { item in self.itemChecks(item) }
         for (item, found) in zip(content.items, itemChecks) {
             diagnostics += references(item, known: firstByID, ids: ids)
             diagnostics += found
-            checks[item.file] = found
         }
         diagnostics += themeProblems(content.theme)
-        return (diagnostics, checks)
+        return diagnostics
     }
 
     /// The checks that look at one item alone: its templates, its lint and its kind's rules.
@@ -44,12 +36,12 @@ public struct ContentValidator: Sendable {
     func references(_ item: Item, known: [String: Item], ids: [String]) -> [Diagnostic] {
         item.related.compactMap { id in
             if id == item.id {
-                return .error("PF403", "`\(item.id)` lists itself in `related`", at: item.location(of: "related"),
+                return .error(.selfRelated, "`\(item.id)` lists itself in `related`", at: item.location(of: "related"),
                               hint: "remove the self-reference")
             }
             guard known[id] == nil else { return nil }
             let hint = Suggestion.closest(to: id, among: ids).map { "did you mean `\($0)`?" } ?? "check the id of the item you meant"
-            return .error("PF402", "`related` names `\(id)`, which no item has as its id", at: item.location(of: "related"),
+            return .error(.unknownRelated, "`related` names `\(id)`, which no item has as its id", at: item.location(of: "related"),
                           hint: hint)
         }
     }
@@ -78,15 +70,15 @@ public struct ContentValidator: Sendable {
             if tag.sigil == "#" { openSections.append(tag.name) }
             let location = SourceLocation(file: item.file, line: firstLine + tag.line - 1, column: tag.column)
             if tag.sigil == ">" {
-                diagnostics.append(.error("PF405", "partials (`{{> \(tag.name)}}`) are not available in item bodies",
+                diagnostics.append(.error(.partialInBody, "partials (`{{> \(tag.name)}}`) are not available in item bodies",
                                           at: location, hint: "write the text in the item, or link the other item in `related`"))
             } else if !TemplateVariables.isKnown(tag.name, inside: openSections) {
                 let hint = Suggestion.closest(to: tag.name, among: TemplateVariables.all).map { "did you mean `{{\($0)}}`?" }
                     ?? "a variable names a profile field, such as `{{target.version}}`"
-                diagnostics.append(.error("PF404", "unknown template variable `\(tag.name)`", at: location, hint: hint))
+                diagnostics.append(.error(.unknownTemplateVariable, "unknown template variable `\(tag.name)`", at: location, hint: hint))
             } else if ["", "&", "{"].contains(tag.sigil), ProfileSchema.field(tag.name) != nil,
                       !guaranteed.contains(tag.name), !openSections.contains(tag.name) {
-                diagnostics.append(.warning("PF505", "`{{\(tag.name)}}` is blank for profiles that do not state it",
+                diagnostics.append(.warning(.blankVariable, "`{{\(tag.name)}}` is blank for profiles that do not state it",
                                             at: location,
                                             hint: "add `\(tag.name): present` (or a test on it) to `when`, or wrap the text in `{{#\(tag.name)}}…{{/\(tag.name)}}`"))
             }
@@ -96,10 +88,10 @@ public struct ContentValidator: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             let location = SourceLocation(file: item.file, line: firstLine + error.context.lineNumber - 1,
                                           column: error.context.columnNumber)
-            diagnostics.append(.error("PF406", "template syntax error: \(error.error)", at: location,
+            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location,
                                       hint: "every `{{#section}}` needs a matching `{{/section}}`; write a literal `{{` as `{{=<% %>=}}{{<%={{ }}=%>`"))
         } catch {
-            diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: item.file, line: firstLine),
+            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: item.file, line: firstLine),
                                       hint: "check the `{{…}}` tags"))
         }
         return diagnostics
@@ -109,25 +101,25 @@ public struct ContentValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         let factual = item.kind == .engineNote || item.tags.contains { ["orm", "cloud", "compliance"].contains($0) }
         if factual, item.sources.isEmpty {
-            diagnostics.append(.warning("PF501", "`\(item.id)` states engine, ORM, cloud or compliance facts without `sources`",
+            diagnostics.append(.warning(.factsWithoutSources, "`\(item.id)` states engine, ORM, cloud or compliance facts without `sources`",
                                         at: item.location(of: "title"), hint: "cite the vendor's documentation or release notes"))
         }
         if item.kind == .step {
             if item.phase == nil {
-                diagnostics.append(.error("PF407", "a step needs a `phase`", at: item.location(of: "kind"),
+                diagnostics.append(.error(.stepWithoutPhase, "a step needs a `phase`", at: item.location(of: "kind"),
                                           hint: "one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             if item.owner == nil {
-                diagnostics.append(.warning("PF502", "step `\(item.id)` has no `owner`", at: item.location(of: "kind"),
+                diagnostics.append(.warning(.stepWithoutOwner, "step `\(item.id)` has no `owner`", at: item.location(of: "kind"),
                                             hint: "name the role that carries it out, such as `owner: dba`"))
             }
             if item.estimate == nil {
-                diagnostics.append(.warning("PF503", "step `\(item.id)` has no `estimate`", at: item.location(of: "kind"),
+                diagnostics.append(.warning(.stepWithoutEstimate, "step `\(item.id)` has no `estimate`", at: item.location(of: "kind"),
                                             hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))
             }
         }
         if item.body.trimmingSpaces.isEmpty, item.summary == nil {
-            diagnostics.append(.warning("PF504", "`\(item.id)` has neither a body nor a summary", at: item.location(of: "title"),
+            diagnostics.append(.warning(.emptyItem, "`\(item.id)` has neither a body nor a summary", at: item.location(of: "title"),
                                         hint: "say what the reader should do"))
         }
         return diagnostics
@@ -139,17 +131,17 @@ public struct ContentValidator: Sendable {
             do {
                 _ = try MustacheTemplate(string: template.source)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("PF406", "template syntax error: \(error.error)",
+                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)",
                                           at: SourceLocation(file: template.file, line: error.context.lineNumber,
                                                              column: error.context.columnNumber),
                                           hint: "every `{{#section}}` needs a matching `{{/section}}`"))
             } catch {
-                diagnostics.append(.error("PF406", "template syntax error: \(error)", at: SourceLocation(file: template.file),
+                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: template.file),
                                           hint: "check the `{{…}}` tags"))
             }
         }
         for required in ["page", "document"] where theme.templates[required] == nil {
-            diagnostics.append(.error("PF408", "the theme has no `\(required).mustache` template",
+            diagnostics.append(.error(.themeTemplateMissing, "the theme has no `\(required).mustache` template",
                                       at: SourceLocation(file: "theme/templates"), hint: "add `theme/templates/\(required).mustache`"))
         }
         return diagnostics

@@ -36,24 +36,24 @@ public struct KindRules: Sendable {
     func criterion(_ item: Item) -> [Diagnostic] {
         let location = item.location(of: "check")
         guard case .map(let check)? = item.extras["check"] else {
-            return [.error("PF410", "a criterion needs `check` with a `type`", at: item.location(of: "kind"),
+            return [.error(.criterionWithoutCheck, "a criterion needs `check` with a `type`", at: item.location(of: "kind"),
                            hint: "types: \(Self.checkTypes.keys.sorted().joined(separator: ", "))")]
         }
         guard let type = check["type"]?.string, let spec = Self.checkTypes[type] else {
             let hint = Suggestion.closest(to: check["type"]?.string ?? "", among: Array(Self.checkTypes.keys))
                 .map { "did you mean `\($0)`?" } ?? "types: \(Self.checkTypes.keys.sorted().joined(separator: ", "))"
-            return [.error("PF410", "`check.type` must name one of the review's checks", at: location, hint: hint)]
+            return [.error(.criterionWithoutCheck, "`check.type` must name one of the review's checks", at: location, hint: hint)]
         }
         var diagnostics: [Diagnostic] = []
         for key in spec.required where check[key] == nil {
-            diagnostics.append(.error("PF410", "a `\(type)` check needs `\(key)`", at: location, hint: "add `\(key):` under `check`"))
+            diagnostics.append(.error(.criterionWithoutCheck, "a `\(type)` check needs `\(key)`", at: location, hint: "add `\(key):` under `check`"))
         }
         for key in check.keys.sorted() where key != "type" && !spec.required.contains(key) && !spec.optional.contains(key) {
-            diagnostics.append(.error("PF410", "a `\(type)` check has no key `\(key)`", at: location,
+            diagnostics.append(.error(.criterionWithoutCheck, "a `\(type)` check has no key `\(key)`", at: location,
                                       hint: "it takes \((spec.required + spec.optional).joined(separator: ", "))"))
         }
         if case .scalar(let pattern)? = check["pattern"], (try? Regex(pattern)) == nil {
-            diagnostics.append(.error("PF410", "`check.pattern` is not a valid regular expression", at: location,
+            diagnostics.append(.error(.criterionWithoutCheck, "`check.pattern` is not a valid regular expression", at: location,
                                       hint: "test it; escape `\\` in double-quoted YAML or use single quotes"))
         }
         for key in ["field", "fields"] {
@@ -64,12 +64,12 @@ public struct KindRules: Sendable {
             default: paths = []
             }
             for path in paths where ProfileSchema.field(path) == nil {
-                diagnostics.append(.error("PF410", "`\(path)` is not a profile field", at: location,
+                diagnostics.append(.error(.criterionWithoutCheck, "`\(path)` is not a profile field", at: location,
                                           hint: Suggestion.closest(to: path, among: ProfileSchema.paths).map { "did you mean `\($0)`?" }))
             }
         }
         if let weight = item.extras["weight"]?.string, Int(weight) == nil {
-            diagnostics.append(.error("PF410", "`weight` must be a whole number", at: item.location(of: "weight"),
+            diagnostics.append(.error(.criterionWithoutCheck, "`weight` must be a whole number", at: item.location(of: "weight"),
                                       hint: "write `weight: 2`"))
         }
         return diagnostics
@@ -77,11 +77,11 @@ public struct KindRules: Sendable {
 
     func notice(_ item: Item) -> [Diagnostic] {
         guard let channel = item.extras["channel"]?.string else {
-            return [.error("PF411", "a notice needs a `channel`", at: item.location(of: "kind"),
+            return [.error(.noticeWithoutChannel, "a notice needs a `channel`", at: item.location(of: "kind"),
                            hint: "one of: \(Self.channels.joined(separator: ", "))")]
         }
         guard Self.channels.contains(channel) else {
-            return [.error("PF411", "`\(channel)` is not a notice channel", at: item.location(of: "channel"),
+            return [.error(.noticeWithoutChannel, "`\(channel)` is not a notice channel", at: item.location(of: "channel"),
                            hint: Suggestion.closest(to: channel, among: Self.channels).map { "did you mean `\($0)`?" }
                                ?? "one of: \(Self.channels.joined(separator: ", "))")]
         }
@@ -90,11 +90,11 @@ public struct KindRules: Sendable {
 
     func promptRule(_ item: Item) -> [Diagnostic] {
         guard let section = item.extras["section"]?.string, Self.promptSections.contains(section) else {
-            return [.error("PF412", "a prompt rule needs a `section` of the prompt", at: item.location(of: "section"),
+            return [.error(.promptRuleWithoutSection, "a prompt rule needs a `section` of the prompt", at: item.location(of: "section"),
                            hint: "one of: \(Self.promptSections.joined(separator: ", "))")]
         }
         if item.extras["line"]?.string == nil, item.body.trimmingSpaces.isEmpty {
-            return [.error("PF412", "a prompt rule needs a `line` (or a body) to add to the prompt",
+            return [.error(.promptRuleWithoutSection, "a prompt rule needs a `line` (or a body) to add to the prompt",
                            at: item.location(of: "kind"), hint: "write `line: \"Topology: …\"` with profile variables")]
         }
         return []

@@ -37,7 +37,7 @@ public struct ProfileLint: Sendable {
                 let names = gap.leftOut.prefix(3).map(\.id).joined(separator: ", ")
                 message += "; \(gap.leftOut.count) item(s) that need it were left out (\(names)\(gap.leftOut.count > 3 ? ", …" : ""))"
             }
-            return .warning("PF320", message, at: location,
+            return .warning(.profileGap, message, at: location,
                             hint: "add \(fields) to the profile (see `\(gap.mistake.id)` in the wiki's common mistakes)")
         }
     }

@@ -1,47 +1,18 @@
 import CPreflightSystem
 import Foundation
 
-/// A file to write, relative to a profile's output folder.
-///
-/// Rendered pages are kept as the `String` they were rendered into and written from its UTF-8
-/// storage: converting a page of megabytes to a byte array first held it in memory twice.
-public struct OutputFile: Sendable {
-    public var path: String
-    private var text: String?
-    private var data: [UInt8]?
-
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        data = bytes
-    }
-
-    public init(path: String, text: String) {
-        self.path = path
-        var text = text
-        text.makeContiguousUTF8()
-        self.text = text
-    }
-
-    /// The file's bytes (a copy, for a file made from text).
-    public var bytes: [UInt8] { data ?? Array(text?.utf8 ?? "".utf8) }
-
-    public var count: Int { data?.count ?? text?.utf8.count ?? 0 }
-
-    /// The file's bytes without a copy.
-    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        if let data { return try data.withUnsafeBytes(body) }
-        var text = text ?? ""
-        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Why the output could not be written; nothing of the previous output has been changed.
 public struct WriteError: Error, Sendable, CustomStringConvertible {
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var hint: String
 
-    public var description: String { "\(message) [\(code)]\n    hint: \(hint)" }
+    public var description: String { "\(message) [\(code.rawValue)]\n    hint: \(hint)" }
+
+    /// The error as a diagnostic on `path`.
+    public func diagnostic(at path: String) -> Diagnostic {
+        .error(code, message, at: SourceLocation(file: path), hint: hint)
+    }
 }
 
 /// Writes a profile's files into a staging folder, then swaps it with `Output/<id>/` in one step.
@@ -57,9 +28,15 @@ public struct OutputWriter: Sendable {
 
     public init(root: String) { self.root = root }
 
+    /// A written file's hash and size, by which the next build knows it unchanged.
+    public struct FileRecord: Sendable, Codable, Equatable {
+        public var hash: String
+        public var size: Int
+    }
+
     /// What a write did: the record of every file (for the cache) and how many were written anew.
     public struct Report: Sendable {
-        public var files: [String: BuildManifest.FileRecord] = [:]
+        public var files: [String: FileRecord] = [:]
         public var written = 0
     }
 
@@ -70,8 +47,8 @@ public struct OutputWriter: Sendable {
     ///   it keeps its inode and time stamp: tools watching the output see only what changed.
     @discardableResult
     public func write(profileID: String, files: [OutputFile],
-                      previous: [String: BuildManifest.FileRecord] = [:]) throws(WriteError) -> Report {
-        let staged = try begin(profileID: profileID, previous: previous)
+                      previous: [String: FileRecord] = [:]) throws(WriteError) -> Report {
+        var staged = try begin(profileID: profileID, previous: previous)
         do {
             for file in files { try staged.add(file) }
         } catch {
@@ -81,11 +58,11 @@ public struct OutputWriter: Sendable {
         return try staged.commit()
     }
 
-    /// Opens a staging folder for `<root>/<profileID>/`; files go in as they are rendered, and
-    /// `commit()` swaps the folder into place. Nothing is visible before the commit.
-    public func begin(profileID: String, previous: [String: BuildManifest.FileRecord] = [:]) throws(WriteError) -> StagedOutput {
+    /// Opens a staging folder for `<root>/<profileID>/`; `commit()` swaps it into place. Nothing is
+    /// visible before the commit.
+    func begin(profileID: String, previous: [String: FileRecord]) throws(WriteError) -> StagedOutput {
         guard ItemSchema.isValidID(profileID) else {
-            throw WriteError(code: "PF601", message: "`\(profileID)` cannot name an output folder",
+            throw WriteError(code: .invalidOutputName, message: "`\(profileID)` cannot name an output folder",
                              hint: "use lower-case letters, digits, `-`, `_` and `.`")
         }
         let target = root + "/" + profileID
@@ -94,7 +71,7 @@ public struct OutputWriter: Sendable {
         try checkOwnership(target)
         FileTree.remove(staging)
         guard mkdir(staging, 0o755) == 0 else {
-            throw WriteError(code: "PF602", message: "cannot create `\(staging)`", hint: "check free space and permissions under `\(root)`")
+            throw WriteError(code: .cannotWrite, message: "cannot create `\(staging)`", hint: "check free space and permissions under `\(root)`")
         }
         return StagedOutput(writer: self, target: target, staging: staging, previous: previous)
     }
@@ -142,7 +119,7 @@ public struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(code: "PF602", message: "cannot create `\(root)`", hint: "check the path and its permissions")
+            throw WriteError(code: .cannotWrite, message: "cannot create `\(root)`", hint: "check the path and its permissions")
         }
     }
 
@@ -153,7 +130,7 @@ public struct OutputWriter: Sendable {
         guard manager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         let contents = (try? manager.contentsOfDirectory(atPath: target)) ?? []
         if !isDirectory.boolValue || (!contents.isEmpty && !contents.contains(Self.marker)) {
-            throw WriteError(code: "PF603", message: "`\(target)` exists and was not written by Preflight",
+            throw WriteError(code: .folderNotOwned, message: "`\(target)` exists and was not written by Preflight",
                              hint: "move it away or choose another `--out` folder; Preflight replaces only its own folders")
         }
     }
@@ -164,7 +141,7 @@ public struct OutputWriter: Sendable {
         guard !relative.hasPrefix("/"), !parts.isEmpty,
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
         else {
-            throw WriteError(code: "PF604", message: "refusing to write `\(relative)` outside the output folder",
+            throw WriteError(code: .pathOutsideOutput, message: "refusing to write `\(relative)` outside the output folder",
                              hint: "ids and paths may not contain `..`, empty parts or a leading `/`")
         }
         return folder + "/" + relative
@@ -174,7 +151,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         if !manager.fileExists(atPath: target) {
             guard rename(staging, target) == 0 else {
-                throw WriteError(code: "PF605", message: "cannot move the new output into `\(target)`",
+                throw WriteError(code: .cannotSwap, message: "cannot move the new output into `\(target)`",
                                  hint: "check permissions on `\(root)`")
             }
             return
@@ -188,11 +165,11 @@ public struct OutputWriter: Sendable {
         FileTree.remove(old)
         guard rename(target, old) == 0 else {
             FileTree.remove(staging)
-            throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
+            throw WriteError(code: .cannotSwap, message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
         }
         guard rename(staging, target) == 0 else {
             _ = rename(old, target)
-            throw WriteError(code: "PF605", message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
+            throw WriteError(code: .cannotSwap, message: "cannot replace `\(target)`", hint: "check permissions on `\(root)`")
         }
         FileTree.remove(old)
     }

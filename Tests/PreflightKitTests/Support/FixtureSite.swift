@@ -16,6 +16,8 @@ struct FixtureSite {
 
     var content: String { root.appendingPathComponent("Content").path }
     var output: String { root.appendingPathComponent("Output").path }
+    /// The build cache, beside the output rather than in the user's cache folder.
+    var cache: String { root.appendingPathComponent("cache").path }
 
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
@@ -33,8 +35,7 @@ struct FixtureSite {
     func snapshot(_ relative: String) -> [String: Data] {
         var files: [String: Data] = [:]
         let base = path(relative)
-        // The build cache is Preflight's own bookkeeping, like `.build/`, not an output a reader sees.
-        for file in ContentLoader.walk(base) where file != BuildManifest.fileName {
+        for file in ContentLoader.walk(base) {
             files[file] = FileManager.default.contents(atPath: base + "/" + file)
         }
         return files

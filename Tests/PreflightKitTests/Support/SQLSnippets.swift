@@ -5,20 +5,19 @@ import Foundation
 struct SQLSnippet: Hashable {
     var origin: String
     var code: String
-    /// False when the item's version tests exclude the PostgreSQL 15 server the suite runs on,
-    /// or the item needs an extension or a managed service the test server does not have, so that
-    /// an object may legitimately be missing.
+    /// False when the item's version tests exclude the server the suite runs on, or the item needs
+    /// an extension or a managed service the test server does not have: the snippet is not run.
     var admitsServerVersion: Bool
 }
 
 enum SQLSnippets {
     /// Languages that are PostgreSQL whatever the item says; `sql` counts only in PostgreSQL-only items.
     static let postgresLanguages: Set<String> = ["psql", "pgsql", "postgresql", "plpgsql"]
-    static let serverVersion = Version([15])
 
     static let shellLanguages: Set<String> = ["shell", "sh", "bash", "console", "zsh"]
 
-    static func collect(_ content: ContentSet, renderer: BodyRenderer) -> [SQLSnippet] {
+    /// - Parameter server: the version of the server the snippets will run on, as it reports it.
+    static func collect(_ content: ContentSet, renderer: BodyRenderer, server: Version) -> [SQLSnippet] {
         var snippets: [SQLSnippet] = []
         for item in content.items {
             func add(_ language: String, _ code: String, when: Condition, families: Set<String>, origin: String) {
@@ -26,13 +25,13 @@ enum SQLSnippets {
                 let lacks = needsWhatTheServerLacks(condition)
                 let rendered = renderer.render(code)
                 if isPostgres(language, families) {
-                    snippets.append(SQLSnippet(origin: origin, code: rendered, admitsServerVersion: !lacks && admitsServer(condition)))
+                    snippets.append(SQLSnippet(origin: origin, code: rendered, admitsServerVersion: !lacks && admitsServer(condition, server)))
                 } else if shellLanguages.contains(language.lowercased()) {
                     // psql invocations inside shell commands: their -c arguments and heredocs are SQL too.
                     for (sql, side) in psqlStatements(in: rendered) {
                         // Without a named side, the query must fit whichever server it runs on.
-                        let admits = side.map { admitsServer(condition, side: $0) }
-                            ?? (admitsServer(condition, side: "source") && admitsServer(condition, side: "target"))
+                        let admits = side.map { admitsServer(condition, server, side: $0) }
+                            ?? (admitsServer(condition, server, side: "source") && admitsServer(condition, server, side: "target"))
                         snippets.append(SQLSnippet(origin: origin + " (psql)", code: sql, admitsServerVersion: !lacks && admits))
                     }
                 }
@@ -188,14 +187,14 @@ enum SQLSnippets {
         return lacks
     }
 
-    /// Whether the version tests on `side` admit PostgreSQL 15.
-    static func admitsServer(_ condition: Condition, side: String) -> Bool {
+    /// Whether the version tests on `side` admit the server's version.
+    static func admitsServer(_ condition: Condition, _ server: Version, side: String) -> Bool {
         var admits = true
         func visit(_ condition: Condition) {
             switch condition {
             case .all(let parts): parts.forEach(visit)
             case .test(let test) where test.path == side + ".version":
-                if !ConditionEvaluator.matches(.version(serverVersion), test.predicate) { admits = false }
+                if !ConditionEvaluator.matches(.version(server), test.predicate) { admits = false }
             default: break
             }
         }
@@ -203,14 +202,14 @@ enum SQLSnippets {
         return admits
     }
 
-    /// Whether every top-level version test on one side admits PostgreSQL 15.
-    static func admitsServer(_ condition: Condition) -> Bool {
+    /// Whether every top-level version test on one side admits the server's version.
+    static func admitsServer(_ condition: Condition, _ server: Version) -> Bool {
         var bySide: [String: Bool] = ["source.version": true, "target.version": true]
         func visit(_ condition: Condition) {
             switch condition {
             case .all(let parts): parts.forEach(visit)
             case .test(let test) where bySide[test.path] != nil:
-                if !ConditionEvaluator.matches(.version(serverVersion), test.predicate) { bySide[test.path] = false }
+                if !ConditionEvaluator.matches(.version(server), test.predicate) { bySide[test.path] = false }
             default: break
             }
         }

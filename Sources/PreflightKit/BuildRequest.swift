@@ -1,0 +1,63 @@
+import Foundation
+
+/// What to build: content, profiles (files, folders, inventory CSVs), audience and destination.
+public struct BuildRequest: Sendable {
+    public var contentRoot: String
+    /// Profile files or folders of them; empty means the examples under `profiles/` of the content.
+    public var profilePaths: [String]
+    /// A profile given as flags (field path, value), built in addition to `profilePaths`.
+    public var quickProfile: [QuickField]?
+    public var quickProfileID: String?
+    public var outputRoot: String
+    /// Where the build cache lives; nil means the user's cache folder (see `BuildCache.defaultFolder`).
+    public var cacheDirectory: String?
+    /// The audience; nil uses each profile's `roles`.
+    public var readers: [Role]?
+    /// Treat warnings as errors.
+    public var strict: Bool
+    /// Keep raw HTML from Markdown bodies.
+    public var unsafeHTML: Bool
+    /// Ignore the cache of earlier builds and rebuild every profile (a new cache is still written).
+    public var force = false
+
+    public struct QuickField: Sendable {
+        public var path: String
+        public var value: String
+        public init(path: String, value: String) {
+            self.path = path
+            self.value = value
+        }
+    }
+
+    public init(contentRoot: String = "Content", profilePaths: [String] = [], quickProfile: [QuickField]? = nil,
+                quickProfileID: String? = nil, outputRoot: String = "Output", cacheDirectory: String? = nil,
+                readers: [Role]? = nil, strict: Bool = false, unsafeHTML: Bool = false) {
+        self.contentRoot = contentRoot
+        self.profilePaths = profilePaths
+        self.quickProfile = quickProfile
+        self.quickProfileID = quickProfileID
+        self.outputRoot = outputRoot
+        self.cacheDirectory = cacheDirectory
+        self.readers = readers
+        self.strict = strict
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// The request with its profile folders expanded to the files inside them, so that the scan, the
+    /// cache keys and the loaders all see the same files.
+    func expandingProfilePaths() -> BuildRequest {
+        var request = self
+        request.profilePaths = ProfilePaths.expand(profilePaths)
+        return request
+    }
+
+    /// Everything besides the input files that changes what a build writes.
+    var settingsKey: String {
+        var key = KeyBuilder()
+        key.add(BuildCache.toolIdentity)
+        key.add(readers.map { $0.map(\.rawValue).joined(separator: ",") } ?? "<profile roles>")
+        key.add(unsafeHTML ? "unsafe" : "safe")
+        key.add(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "")
+        return key.hash.description
+    }
+}

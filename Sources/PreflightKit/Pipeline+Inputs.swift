@@ -1,0 +1,34 @@
+import Foundation
+
+/// The load and validate stages, shared by `build` and the read-only commands.
+extension Pipeline {
+    /// The load stage: the content with the problems met reading it, and each profile source with
+    /// its own problems.
+    func load(_ request: BuildRequest) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
+        let (content, problems) = ContentLoader().load(from: request.contentRoot)
+        return (content, loadProfileSources(request, content: content), problems)
+    }
+
+    /// The validate stage: the content's problems (load problems included), and each profile source
+    /// with the problems of its values added to its own.
+    func validate(_ content: ContentSet, _ sources: [ProfileLoader.Loaded],
+                  loadProblems: [Diagnostic]) -> ([Diagnostic], [ProfileLoader.Loaded]) {
+        let problems = (loadProblems + ContentValidator().validate(content)).sorted()
+        let checked = parallelMap(sources) { source in
+            var source = source
+            if let profile = source.profile {
+                source.diagnostics += ProfileValidator().validate(profile, content: content)
+                    + ProfileLint().diagnostics(profile, content: content)
+            }
+            return source
+        }
+        return (problems, checked)
+    }
+
+    /// Load and validate in one call, for the commands that write nothing.
+    func loadAndValidate(_ request: BuildRequest) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
+        let (content, sources, loadProblems) = load(request.expandingProfilePaths())
+        let (problems, checked) = validate(content, sources, loadProblems: loadProblems)
+        return (content, checked, problems)
+    }
+}
