@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
         .library(name: "PreflightKit", targets: ["PreflightKit"]),
+        .library(name: "PreflightReview", targets: ["PreflightReview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,25 +26,35 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPreflightSystem"),
+        // The model and the build pipeline: load → validate → select → assemble → render → write.
         .target(
             name: "PreflightKit",
             dependencies: [
                 "CCmarkGFM",
                 "CPreflightSystem",
-                "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // HTML read with libxml2: the link check of a built site, and HTML plans for the review.
+        .target(name: "PreflightSiteCheck", dependencies: ["PreflightKit", "CLibXML2"]),
+        // Scoring an AI-written plan against a profile.
+        .target(name: "PreflightReview", dependencies: ["PreflightKit", "PreflightSiteCheck", "CCmarkGFM"]),
+        // The live preview: a build, a watcher and a small HTTP server.
+        .target(name: "PreflightServe", dependencies: ["PreflightKit"]),
         .target(
             name: "PreflightCLI",
             dependencies: [
                 "PreflightKit",
+                "PreflightReview",
+                "PreflightServe",
+                "PreflightSiteCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "preflight", dependencies: ["PreflightCLI"]),
-        .testTarget(name: "PreflightKitTests", dependencies: ["PreflightKit"]),
+        .testTarget(name: "PreflightKitTests",
+                    dependencies: ["PreflightKit", "PreflightReview", "PreflightServe", "PreflightSiteCheck"]),
         .testTarget(name: "PreflightCLITests", dependencies: ["PreflightCLI", "PreflightKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PreflightKit
+import PreflightSiteCheck
 
 struct LinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightKit
+import PreflightReview
 
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightKit
+import PreflightServe
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

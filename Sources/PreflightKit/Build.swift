@@ -14,6 +14,8 @@ public struct Pipeline: Sendable {
     public func build(_ request: BuildRequest, clock: StageClock = StageClock(),
                       progress: BuildProgress? = nil) -> BuildResult {
         let request = request.expandingProfilePaths()
+        // What an interrupted build left (staging folders, half-written index files) is never output.
+        OutputWriter(root: request.outputRoot).removeLeftovers()
         let cache = clock.measure("scan") { BuildCache(request) }
         if let unchanged = cache.unchangedBuild() { return unchanged }
 
@@ -32,7 +34,6 @@ public struct Pipeline: Sendable {
         }
 
         let keys = cache.keys(for: content)
-        OutputWriter(root: request.outputRoot).removeLeftovers()
         let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment())
         let counter = ProgressCounter(total: checked.count, progress: progress)
         let outcomes = parallelMap(checked) { source in

@@ -19,7 +19,7 @@ extension Pipeline {
     }
 
     /// Loads and validates the content and the request's one profile, for the commands that work on one.
-    func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
+    package func loadSingle(_ request: BuildRequest, purpose: String) -> Result<(ContentSet, Profile), DiagnosticsError> {
         let (content, sources, contentDiagnostics) = loadAndValidate(request)
         let profiles = sources.compactMap(\.profile)
         let diagnostics = contentDiagnostics + sources.flatMap(\.diagnostics)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PreflightKit
+@testable import PreflightSiteCheck
 
 /// Strategy elimination and ranking, timing arithmetic, charts, profile lint and the tailored prompt.
 @Suite("Migration intelligence")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PreflightKit
+@testable import PreflightSiteCheck
 
 /// The documents people hand around: runbook, notices and calendar, role views, site and search.
 @Suite("Documents")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PreflightKit
+@testable import PreflightReview
 
 @Suite("Review: reading plans")
 struct PlanReadingTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PreflightKit
+@testable import PreflightSiteCheck
 
 /// Nothing injected, nothing leaked: hostile profile values stay text in every output format.
 @Suite("Output safety")

@@ -3,6 +3,7 @@ import Testing
 @testable import PreflightKit
 #if canImport(Glibc)
 import Glibc
+@testable import PreflightServe
 #endif
 
 /// `preflight serve` on loopback: pages with the live script, traversal refused, many clients at

@@ -1,7 +1,7 @@
 /// Small helpers for hand-written SVG: escaping and number formatting that never varies by locale.
-enum SVG {
+package enum SVG {
     /// Text and attribute escaping for XML.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
@@ -16,13 +16,13 @@ enum SVG {
         return result
     }
 
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     /// Shortens a label to `limit` characters, ending with an ellipsis.
-    static func clip(_ text: String, _ limit: Int) -> String {
+    package static func clip(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 }

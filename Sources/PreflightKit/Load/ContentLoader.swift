@@ -67,7 +67,7 @@ public struct ContentLoader: Sendable {
 
     /// Regular files below `root`, relative and sorted, so that every build sees them in one order.
     /// Symbolic links are not followed: content must not reach outside its folder.
-    static func walk(_ root: String) -> [String] {
+    package static func walk(_ root: String) -> [String] {
         var files: [String] = []
         walk(root, relative: "", into: &files)
         return files.sorted()

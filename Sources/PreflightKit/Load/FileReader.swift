@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// Reads whole files with a size limit and turns failures into diagnostics.
-enum FileReader {
-    static func read(_ path: String, limit: Int) -> Result<Data, Diagnostic> {
+package enum FileReader {
+    package static func read(_ path: String, limit: Int) -> Result<Data, Diagnostic> {
         let location = SourceLocation(file: path, line: 1, column: 1)
         switch readAll(path, limit: limit) {
         case .success(let data):
@@ -18,19 +18,19 @@ enum FileReader {
         }
     }
 
-    enum ReadProblem: Error {
+    package enum ReadProblem: Error {
         case unreadable
         case tooLarge(Int)
     }
 
-    static func readAll(_ path: String) -> Data? {
+    package static func readAll(_ path: String) -> Data? {
         try? readAll(path, limit: .max).get()
     }
 
     /// open/fstat/read/close into one buffer of the file's size. The one `fstat` on the open file
     /// gives both the size check and the buffer size (a separate `attributesOfItem` cost as much as
     /// the read), and there is none of FileManager's allocation for empty files.
-    static func readAll(_ path: String, limit: Int) -> Result<Data, ReadProblem> {
+    package static func readAll(_ path: String, limit: Int) -> Result<Data, ReadProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
@@ -53,7 +53,7 @@ enum FileReader {
         return .success(data)
     }
 
-    static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {
+    package static func diagnostic(for error: FrontMatter.SplitError, path: String) -> Diagnostic {
         switch error {
         case .notUTF8(let line, let column):
             return .error(.invalidUTF8, "file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),

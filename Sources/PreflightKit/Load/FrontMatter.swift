@@ -76,7 +76,7 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     /// Line and column (in bytes) of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> SplitError {
+    package static func firstInvalidUTF8(_ bytes: [UInt8]) -> SplitError {
         var line = 1
         var lineStart = 0
         var index = 0

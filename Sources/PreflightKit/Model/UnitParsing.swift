@@ -39,7 +39,7 @@ enum UnitParsing {
 extension String {
     /// The string without leading and trailing ASCII spaces, tabs and line breaks (and NBSP).
     /// Works on UTF-8 bytes: it runs on every body of every document of every profile.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let bytes = utf8
         func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
         guard let first = bytes.firstIndex(where: { !blank($0) }) else { return "" }

@@ -202,19 +202,22 @@ enum SQLSnippets {
         return admits
     }
 
-    /// Whether every top-level version test on one side admits the server's version.
+    /// Whether the server's version passes the top-level version tests of one side: a query written
+    /// for the source only (`source.version: "9.2..<10"`) runs on no server outside that range, and
+    /// one for either side runs where either side's tests admit the server.
     static func admitsServer(_ condition: Condition, _ server: Version) -> Bool {
-        var bySide: [String: Bool] = ["source.version": true, "target.version": true]
+        var bySide: [String: Bool] = [:]
         func visit(_ condition: Condition) {
             switch condition {
             case .all(let parts): parts.forEach(visit)
-            case .test(let test) where bySide[test.path] != nil:
-                if !ConditionEvaluator.matches(.version(server), test.predicate) { bySide[test.path] = false }
+            case .test(let test) where test.path == "source.version" || test.path == "target.version":
+                let admits = ConditionEvaluator.matches(.version(server), test.predicate)
+                bySide[test.path] = (bySide[test.path] ?? true) && admits
             default: break
             }
         }
         visit(condition)
-        return bySide.values.contains(true)
+        return bySide.isEmpty || bySide.values.contains(true)
     }
 
     /// Fenced code blocks with their language and the body line they start on.

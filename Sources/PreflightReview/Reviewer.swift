@@ -1,3 +1,4 @@
+import PreflightKit
 import Foundation
 
 /// Scores an AI-written plan against the criteria that apply to a profile.

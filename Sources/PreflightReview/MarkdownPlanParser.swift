@@ -1,3 +1,4 @@
+import PreflightKit
 import CCmarkGFM
 
 /// Reads a Markdown plan through cmark-gfm's syntax tree, so that headings, code blocks, lists and

@@ -1,3 +1,4 @@
+import PreflightKit
 import CLibXML2
 import Foundation
 

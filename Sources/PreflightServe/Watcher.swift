@@ -1,3 +1,4 @@
+import PreflightKit
 import Foundation
 import Synchronization
 

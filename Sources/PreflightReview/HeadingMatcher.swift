@@ -1,3 +1,4 @@
+import PreflightKit
 /// Matches headings by meaning rather than exact words: numbering and punctuation are ignored,
 /// words are compared without plural endings, in any order, and hyphenated, spaced and joined
 /// spellings (`roll-back`, `roll back`, `rollback`) count as one. A prefix such as `pre-` or `post-`

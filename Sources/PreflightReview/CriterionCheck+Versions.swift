@@ -1,3 +1,4 @@
+import PreflightKit
 /// `versions-match`: the plan names the profile's versions and no other version of those engines.
 extension CriterionCheck {
     func versionsMatch(_ plan: PlanDocument) -> Outcome {

@@ -1,3 +1,4 @@
+import PreflightKit
 import Foundation
 
 /// Files of the built site, served with their types; HTML pages get the live-reload script.

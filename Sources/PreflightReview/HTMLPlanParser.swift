@@ -1,3 +1,5 @@
+import PreflightSiteCheck
+import PreflightKit
 import CLibXML2
 
 /// Reads an HTML plan with libxml2's forgiving parser: headings, paragraphs, code, lists and tables

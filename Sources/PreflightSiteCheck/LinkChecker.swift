@@ -1,3 +1,4 @@
+import PreflightKit
 import Foundation
 
 /// Checks every internal link of a built site: the file it names exists, and so does the anchor.

@@ -1,3 +1,4 @@
+import PreflightKit
 /// An AI-written migration plan reduced to what the review needs: blocks in reading order, grouped
 /// into sections under their headings, whatever the source format.
 public struct PlanDocument: Sendable {

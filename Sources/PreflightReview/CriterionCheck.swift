@@ -1,3 +1,4 @@
+import PreflightKit
 /// The generic checks a criterion's `check` names, run against a plan for a profile.
 ///
 /// Criteria are content; these few check types are the only code, so a new criterion is a new file.
