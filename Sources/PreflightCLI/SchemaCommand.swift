@@ -30,7 +30,7 @@ struct SchemaCommand: ParsableCommand {
         }
         let folder = out ?? contentOptions.content + "/schemas"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, schema) in JSONSchemaGenerator(vocabulary: content.vocabulary).all().sorted(by: { $0.key < $1.key }) {
+        for (name, schema) in JSONSchemaGenerator(vocabulary: content.vocabulary, channels: Array(content.theme.strings.channels.keys)).all().sorted(by: { $0.key < $1.key }) {
             try Data(JSONSchemaGenerator.text(schema).utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
             print("wrote \(folder)/\(name)")
         }

@@ -55,7 +55,8 @@ extension Pipeline {
         case .failure(let error): return .failure(error)
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
-        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, schedule: Schedule(profile: profile))
+        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, strings: content.theme.strings,
+                                    schedule: Schedule(profile: profile))
         return .success(PromptBuilder().text(selection, renderer: renderer))
     }
 

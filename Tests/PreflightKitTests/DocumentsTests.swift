@@ -16,7 +16,7 @@ struct DocumentsTests {
         topology: { replicas: 1, replication: streaming }
         window: { mode: read-only, duration: 20m, starts: "2026-12-06T02:00", timezone: America/New_York }
         rollback: { max_duration: 15m, triggers: { replica_lag: 60s, error_rate: 0.5% } }
-        customers: { timezones: [America/New_York, Europe/Berlin, Asia/Kolkata], contact: "ops@example.com", product: "Demo; App, Inc." }
+        customers: { timezones: [America/New_York, Europe/Berlin, Asia/Kolkata], contact: "ops@example.com", product: "Demo; App, Inc. \\\\ EU" }
         """,
         "Content/steps/switch.md": """
         ---
@@ -90,7 +90,7 @@ struct DocumentsTests {
         let site = try build()
         defer { site.remove() }
         let email = try site.read("Output/demo/comms/notice-email.md")
-        #expect(email.hasPrefix("# Demo; App, Inc. maintenance"))
+        #expect(email.hasPrefix("# Demo; App, Inc. \\ EU maintenance"))
         #expect(email.contains("America/New_York: Sun 6 Dec 2026, 02:00–02:20 (UTC−05:00)"))
         #expect(email.contains("Europe/Berlin: Sun 6 Dec 2026, 08:00–08:20 (UTC+01:00)"))
         #expect(email.contains("Asia/Kolkata: Sun 6 Dec 2026, 12:30–12:50 (UTC+05:30)"))
@@ -106,7 +106,10 @@ struct DocumentsTests {
         #expect(ics.contains("DTSTART:20261206T070000Z\r\n"))
         #expect(ics.contains("DTEND:20261206T072000Z\r\n"))
         #expect(ics.contains("DTSTAMP:20261206T070000Z\r\n"), "no SOURCE_DATE_EPOCH: stamped with the window start")
-        #expect(ics.contains("SUMMARY:Demo\\; App\\, Inc. scheduled maintenance\r\n"))
+        // The product name as the profile writes it, with `;`, `,` and `\`, escaped where the event shows it.
+        #expect(ics.contains("SUMMARY:Demo\\; App\\, Inc. \\\\ EU scheduled maintenance\r\n"))
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("DESCRIPTION:Scheduled database maintenance for Demo\\; App\\, Inc. \\\\ EU."))
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }

@@ -20,7 +20,8 @@ public struct Assembler: Sendable {
     public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
         let schedule = Schedule(profile: profile)
-        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, schedule: schedule)
+        let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, strings: content.theme.strings,
+                                    schedule: schedule)
         let notices = NoticeBuilder()
         let assessments = StrategyAdvisor().assess(content, for: profile)
         let strategies = StrategyBuilder()
@@ -36,7 +37,8 @@ public struct Assembler: Sendable {
             { [strategies.memo(assessments, selection: selection, renderer: renderer)] },
             { [PromptBuilder().document(selection, renderer: renderer)] },
             { [RubricBuilder().build(selection, renderer: renderer)] },
-            { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule) },
+            { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule,
+                              strings: content.theme.strings) },
             { RoleViewBuilder().build(selection, renderer: renderer, schedule: schedule) },
         ]
         let built = parallelMap(tasks) { $0() }

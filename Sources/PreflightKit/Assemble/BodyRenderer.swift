@@ -7,6 +7,8 @@ import Mustache
 public struct BodyRenderer: Sendable {
     public var profile: Profile
     public var vocabulary: Vocabulary
+    /// The documents' own words (`theme/strings.yml`).
+    public var strings: Strings
     private let context: ContextBox
     /// Item bodies compiled once per build, however many documents and profiles show them.
     private static let templates = BoundedMemo<MustacheTemplate?>()
@@ -18,7 +20,8 @@ public struct BodyRenderer: Sendable {
     }
 
     /// - Parameter schedule: the window in customer time zones, which notices show as `{{#schedule}}`.
-    public init(profile: Profile, vocabulary: Vocabulary, schedule: Schedule? = nil) {
+    public init(profile: Profile, vocabulary: Vocabulary, strings: Strings = Strings(), schedule: Schedule? = nil) {
+        self.strings = strings
         self.profile = profile
         self.vocabulary = vocabulary
         var context = profile.templateContext(vocabulary: vocabulary)

@@ -39,7 +39,7 @@ public struct ChecklistBuilder: Sendable {
         }
         sections.append(Section(id: "sign-off", title: "Sign-off", blocks: [.markdown(Self.signOff(selection.readers))]))
         return Document(path: path, title: "Pre-cutover checklist — \(profile.name)",
-                        summary: "Tick each step as it is done. Steps marked GO/NO-GO stop the migration unless they pass.",
+                        summary: renderer.strings.summary(of: "checklist"),
                         sections: sections, formats: formats)
     }
 

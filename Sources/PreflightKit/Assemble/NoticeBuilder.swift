@@ -21,7 +21,7 @@ public struct NoticeBuilder: Sendable {
         }
     }
 
-    public func documents(_ notices: [Notice], profile: Profile, schedule: Schedule?) -> [Document] {
+    public func documents(_ notices: [Notice], profile: Profile, schedule: Schedule?, strings: Strings) -> [Document] {
         var pages = notices.map { notice in
             Document(path: "comms/\(notice.id)", title: notice.subject,
                      sections: [Section(id: "text", title: "", blocks: [.markdown(notice.body)])], formats: [.markdown])
@@ -32,19 +32,14 @@ public struct NoticeBuilder: Sendable {
         }
         var sections = [Section(id: "window", title: "The window in customer time zones", blocks: blocks)]
         for notice in notices {
-            sections.append(Section(id: notice.id, title: Self.channelTitle(notice.channel), blocks: [
+            sections.append(Section(id: notice.id, title: strings.channels[notice.channel] ?? notice.channel, blocks: [
                 .markdown("**Subject:** \(ProfileSummary.escape(notice.subject))\n\n\(notice.body)\n\n[Plain text](\(notice.id).md)"),
             ]))
         }
         pages.append(Document(path: "comms/index", title: "Customer notices — \(profile.name)",
-                              summary: "Ready to send: each notice below is filled in from the profile.",
+                              summary: strings.summary(of: "comms"),
                               sections: sections, formats: [.html, .markdown]))
         return pages
-    }
-
-    static func channelTitle(_ channel: String) -> String {
-        let words = channel.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        return words.joined(separator: " ")
     }
 
     static func windowTable(_ profile: Profile, schedule: Schedule?) -> String {

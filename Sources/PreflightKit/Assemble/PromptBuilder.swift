@@ -44,7 +44,7 @@ public struct PromptBuilder: Sendable {
         let prompt = text(selection, renderer: renderer)
         let fence = prompt.trimmingSpaces.fenced(language: "text")
         return Document(path: "prompt", title: "Tailored AI prompt — \(selection.profile.name)",
-                        summary: "Paste the prompt into your AI assistant; then check its answer with `preflight review PLAN.md --profile FILE`.",
+                        summary: renderer.strings.summary(of: "prompt"),
                         sections: [Section(id: "prompt", title: "Prompt", blocks: [.markdown(fence)])],
                         formats: [.markdown, .html])
     }

@@ -46,7 +46,7 @@ public struct RiskRegisterBuilder: Sendable {
             sections.append(Section(id: "register", title: "Register", blocks: [.markdown(rows.joined(separator: "\n"))]))
         }
         return Document(path: "risks", title: "Risk register — \(selection.profile.name)",
-                        summary: "Risks that apply to this migration, highest first. Likelihood marked \"assumed\" is not stated by the guidance; adjust it to your team's experience.",
+                        summary: renderer.strings.summary(of: "risks"),
                         sections: sections, formats: [.markdown, .html])
     }
 }

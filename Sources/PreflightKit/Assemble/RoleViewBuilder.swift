@@ -5,35 +5,12 @@
 public struct RoleViewBuilder: Sendable {
     public init() {}
 
-    /// What each reader sees, in order. Steps show as gates only for readers who decide rather than act.
-    static func plan(for role: Role) -> (intro: String, kinds: [Kind], gatesOnly: Bool) {
-        switch role {
-        case .engineer:
-            ("Steps you carry out, the engine and ORM changes that affect the application, and what to do when something breaks.",
-             [.step, .engineNote, .troubleshooting, .mistake, .faq, .tip], false)
-        case .dba:
-            ("The steps with their exact commands, the engine notes for these versions, and the troubleshooting entries.",
-             [.step, .engineNote, .troubleshooting, .tip, .mistake, .faq], false)
-        case .devops:
-            ("Strategy, replication and lag checks, the go/no-go gates with their thresholds, and the rollback path.",
-             [.strategy, .step, .engineNote, .tip, .concept, .troubleshooting], false)
-        case .productManager:
-            ("The decision points, what could go wrong, and how to judge the plan — no commands.",
-             [.step, .mistake, .criterion, .concept, .whenNot, .faq], true)
-        case .customerSuccess:
-            ("When the window is, what customers will notice, and the notices to send — no commands.",
-             [.faq, .concept], true)
-        case .researcher:
-            ("The strategies compared, the concepts behind them, and the sources for each fact.",
-             [.strategy, .concept, .engineNote, .whenNot, .tip], false)
-        }
-    }
-
     public func build(_ selection: Selection, renderer: BodyRenderer, schedule: Schedule?) -> [Document] {
         let evaluator = ConditionEvaluator(profile: selection.profile)
         let applicable = selection.decisions.filter(\.conditionHolds).map(\.item)
         return Role.allCases.map { role in
-            let (intro, kinds, gatesOnly) = Self.plan(for: role)
+            let reader = renderer.strings.reader(role)
+            let (intro, kinds, gatesOnly) = (reader?.intro ?? "", reader?.sees ?? [], reader?.gatesOnly ?? false)
             let withoutCode = role == .customerSuccess || role == .productManager
             var sections = [Section(id: "for", title: "For the \(role.title.lowercased())", blocks: [.markdown(intro)])]
             if role == .customerSuccess {
@@ -65,7 +42,7 @@ public struct RoleViewBuilder: Sendable {
                                                 body: withoutCode ? MarkdownText.removingCodeSpans(MarkdownText.removingCode(body)) : body,
                                                 sources: item.sources, related: []))
                 }
-                let title = kind == .step && gatesOnly ? "Go/no-go decision points" : kind.title
+                let title = kind == .step && gatesOnly ? "Go/no-go decision points" : renderer.strings.title(of: kind)
                 sections.append(Section(id: kind.rawValue, title: title, blocks: blocks))
             }
             return Document(path: "roles/\(role.rawValue)", title: "\(role.title) view — \(selection.profile.name)",

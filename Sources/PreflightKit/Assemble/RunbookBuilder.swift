@@ -44,12 +44,12 @@ public struct RunbookBuilder: Sendable {
         if !after.tasks.isEmpty {
             sections.append(Section(id: "verify", title: "After the switch", blocks: after.tasks.map(Block.task)))
         }
-        var rollbackBlocks: [Block] = [.markdown(Self.triggers(profile))]
+        var rollbackBlocks: [Block] = [.markdown(Self.triggers(profile, strings: renderer.strings))]
         rollbackBlocks += rollback.tasks.isEmpty ? [.markdown("_No rollback steps apply to this profile._")]
                                                  : rollback.tasks.map(Block.task)
         sections.append(Section(id: "rollback", title: "Rollback procedure", blocks: rollbackBlocks))
         return Document(path: "runbook", title: "Cutover runbook — \(profile.name)",
-                        summary: "Carry out the steps in order. Times are estimates from the content and the profile; replace them with the times measured in the rehearsal.",
+                        summary: renderer.strings.summary(of: "runbook"),
                         sections: sections, formats: [.markdown, .html])
     }
 
@@ -142,8 +142,8 @@ public struct RunbookBuilder: Sendable {
         return text
     }
 
-    static func triggers(_ profile: Profile) -> String {
-        guard let thresholds = StepRendering.thresholds(profile) else {
+    static func triggers(_ profile: Profile, strings: Strings) -> String {
+        guard let thresholds = StepRendering.thresholds(profile, strings: strings) else {
             return "**The profile states no rollback triggers.** Agree on numeric thresholds (replica lag, error rate, primary-key violations) before the window."
         }
         return "Start the rollback at once on any trigger. \(thresholds)"

@@ -10,19 +10,13 @@ enum StepRendering {
                 Command(title: $0.title, language: $0.language, code: renderer.render($0.code), when: $0.when)
             })
         task.pointOfNoReturn = step.pointOfNoReturn
-        if step.gate { task.thresholds = thresholds(profile) }
+        if step.gate { task.thresholds = thresholds(profile, strings: renderer.strings) }
         return task
     }
 
     /// The rollback triggers the profile states, as one sentence; nil when it states none.
-    static func thresholds(_ profile: Profile) -> String? {
-        let triggers: [(String, String)] = [
-            ("rollback.triggers.replica_lag", "replica lag above"),
-            ("rollback.triggers.error_rate", "error rate above"),
-            ("rollback.triggers.pk_violations", "primary-key violations above"),
-            ("rollback.triggers.p99_latency", "p99 latency above"),
-        ]
-        let parts = triggers.compactMap { path, label in profile[path].map { "\(label) \($0)" } }
+    static func thresholds(_ profile: Profile, strings: Strings) -> String? {
+        let parts = strings.rollbackTriggers.compactMap { trigger in profile[trigger.path].map { "\(trigger.label) \($0)" } }
         guard !parts.isEmpty else { return nil }
         var sentence = "No-go or roll back on " + parts.joined(separator: ", ")
         if let observation = profile.duration("rollback.triggers.observation") {

@@ -78,7 +78,7 @@ public struct StrategyBuilder: Sendable {
             ]))
         }
         return Document(path: "memo", title: "Strategy memo — \(profile.name)",
-                        summary: "The strategies in the knowledge base compared for this profile: what each costs in downtime and data, what it needs, and why some are ruled out.",
+                        summary: renderer.strings.summary(of: "memo"),
                         sections: sections, formats: [.markdown, .html])
     }
 }

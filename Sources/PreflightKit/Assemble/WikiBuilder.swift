@@ -5,10 +5,10 @@ public struct WikiBuilder: Sendable {
     public init() {}
 
     /// Where an item lives in the wiki: its kind's page, or the checklist for steps.
-    static func link(_ item: Item) -> (title: String, link: String)? {
+    static func link(_ item: Item, strings: Strings) -> (title: String, link: String)? {
         if item.kind == .step { return (item.title, "Checklist") }
         guard Kind.guidance.contains(item.kind) else { return nil }
-        return (item.title, "\(item.kind.wikiPage)#\(Slug.github(item.title))")
+        return (item.title, "\(strings.wikiPage(of: item.kind))#\(Slug.github(item.title))")
     }
 
     public func build(_ selection: Selection, renderer: BodyRenderer, checklist: Document) -> [Document] {
@@ -23,17 +23,17 @@ public struct WikiBuilder: Sendable {
                 .entry(GuidanceEntry(
                     id: item.id, title: item.title, summary: item.summary.map(renderer.render), severity: item.severity,
                     body: renderer.render(item.body).trimmingSpaces, sources: item.sources,
-                    related: item.related.compactMap { id in byID[id].flatMap(Self.link) }))
+                    related: item.related.compactMap { id in byID[id].flatMap { Self.link($0, strings: renderer.strings) } }))
             }
-            pages.append(Document(path: "wiki/\(kind.wikiPage)", title: kind.title,
-                                  sections: [Section(id: kind.rawValue, title: kind.title, blocks: entries)],
+            pages.append(Document(path: "wiki/" + renderer.strings.wikiPage(of: kind), title: renderer.strings.title(of: kind),
+                                  sections: [Section(id: kind.rawValue, title: renderer.strings.title(of: kind), blocks: entries)],
                                   formats: [.markdown]))
-            links.append((kind.title, kind.wikiPage, items.count))
+            links.append((renderer.strings.title(of: kind), renderer.strings.wikiPage(of: kind), items.count))
         }
         let concepts = included.filter { $0.kind == .concept }.sorted { $0.title.lowercased() < $1.title.lowercased() }
         if !concepts.isEmpty {
             let lines = concepts.map { item in
-                "- **[\(item.title)](\(Kind.concept.wikiPage)#\(Slug.github(item.title)))**"
+                "- **[\(item.title)](\(renderer.strings.wikiPage(of: .concept))#\(Slug.github(item.title)))**"
                     + (item.summary.map { " — " + renderer.render($0) } ?? "")
             }
             pages.append(Document(path: "wiki/Glossary", title: "Glossary",
@@ -46,7 +46,7 @@ public struct WikiBuilder: Sendable {
         wikiChecklist.formats = [.markdown]
         let profile = selection.profile
         let home = Document(path: "wiki/Home", title: profile.name,
-                            summary: "Migration guidance selected for this profile by Preflight.",
+                            summary: renderer.strings.summary(of: "wiki"),
                             sections: [
                                 Section(id: "environment", title: "This migration",
                                         blocks: [.markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary))]),

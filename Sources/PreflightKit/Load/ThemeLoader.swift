@@ -1,6 +1,7 @@
 import Foundation
+import Yams
 
-/// Reads `theme/templates/*.mustache` and `theme/static/**`.
+/// Reads `theme/templates/*.mustache`, `theme/static/**` and `theme/strings.yml`.
 struct ThemeLoader {
     func load(root: String, files: [String], diagnostics: inout [Diagnostic]) -> Theme {
         var theme = Theme()
@@ -17,6 +18,8 @@ struct ThemeLoader {
                     theme.templates[name] = (source, path)
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
+            } else if file == "strings.yml" {
+                theme.strings = loadStrings(path, diagnostics: &diagnostics) ?? Strings()
             } else if file.hasPrefix("static/") {
                 switch FileReader.read(path, limit: 8 << 20) {
                 case .success(let data): theme.assets[String(file.dropFirst("static/".count))] = [UInt8](data)
@@ -24,6 +27,48 @@ struct ThemeLoader {
                 }
             }
         }
+        if !files.contains("strings.yml") {
+            diagnostics.append(.error(.themeFileMissing, "the theme has no `strings.yml`", at: SourceLocation(file: root),
+                                      hint: "copy `theme/strings.yml` from the shipped content and reword it"))
+        }
         return theme
+    }
+
+    private func loadStrings(_ path: String, diagnostics: inout [Diagnostic]) -> Strings? {
+        let text: String
+        switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
+        case .success(let data): text = String(decoding: data, as: UTF8.self)
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        // Syntax errors with their position first; then the shape.
+        if case .failure(let diagnostic) = YAMLTree.parse(text, file: path, firstLine: 1) {
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        do {
+            return try YAMLDecoder().decode(Strings.self, from: text)
+        } catch {
+            diagnostics.append(.error(.invalidValue, "cannot read `strings.yml`: \(Self.describe(error))", at: SourceLocation(file: path)))
+        }
+        return nil
+    }
+
+    /// A decoding error as the path of keys where it happened and what was wrong there.
+    static func describe(_ error: any Error) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "`\(path(context).isEmpty ? key.stringValue : path(context) + "." + key.stringValue)` is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "`\(path(context))`: \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return "`\(path(context))`: \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
     }
 }

@@ -36,9 +36,13 @@ public struct Theme: Sendable {
     public var templates: [String: (source: String, file: String)]
     /// Static assets by path relative to `theme/static/`.
     public var assets: [String: [UInt8]]
+    /// The documents' own words, from `theme/strings.yml`.
+    public var strings: Strings
 
-    public init(templates: [String: (source: String, file: String)] = [:], assets: [String: [UInt8]] = [:]) {
+    public init(templates: [String: (source: String, file: String)] = [:], assets: [String: [UInt8]] = [:],
+                strings: Strings = Strings()) {
         self.templates = templates
         self.assets = assets
+        self.strings = strings
     }
 }

@@ -36,10 +36,9 @@ public struct OutputRenderer: Sendable {
     public func files(for selection: Selection, assembly: Assembly, theme: Theme) -> [OutputFile] {
         let markdown = MarkdownRenderer()
         let documents = assembly.documents
-        let navigation = [("Overview", "index"), ("Checklist", "checklist"), ("Runbook", "runbook"),
-                          ("Customer notices", "comms/index")]
-            .filter { entry in documents.contains { $0.path == entry.1 } }
-            .map { ["title": $0.0, "href": $0.1 + ".html"] }
+        let navigation = theme.strings.navigation
+            .filter { link in documents.contains { $0.path == link.path } }
+            .map { ["title": $0.title, "href": $0.path + ".html"] }
         let site = ["profile_name": selection.profile.name, "profile_id": selection.profile.id]
         var tasks: [@Sendable () -> [OutputFile]] = []
         for document in documents {

@@ -11,7 +11,7 @@ public struct SiteIndex: Sendable {
     public func files(renderer: HTMLRenderer, theme: Theme) -> [OutputFile] {
         let list = cards.map { "- [\(ProfileSummary.escape($0.name))](\($0.id)/index.html)" }.joined(separator: "\n")
         let document = Document(path: "index", title: "Migration profiles",
-                                summary: "Every profile built into this folder by Preflight.",
+                                summary: theme.strings.summary(of: "site-index"),
                                 sections: [Section(id: "profiles", title: "Profiles", blocks: [
                                     .markdown(cards.isEmpty ? "_No profiles built yet._" : list),
                                 ])], formats: [.html, .markdown])

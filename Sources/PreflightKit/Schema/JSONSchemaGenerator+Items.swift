@@ -61,7 +61,7 @@ extension JSONSchemaGenerator {
             properties["weight"] = ["type": "integer", "minimum": 1]
             required.append("check")
         case .notice:
-            properties["channel"] = ["enum": KindRules.channels]
+            properties["channel"] = ["enum": channels]
             properties["subject"] = ["type": "string"]
             required.append("channel")
         case .promptRule:

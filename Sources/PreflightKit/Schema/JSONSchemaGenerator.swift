@@ -6,7 +6,13 @@ import Foundation
 public struct JSONSchemaGenerator: Sendable {
     public var vocabulary: Vocabulary
 
-    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    /// The channels a notice may name (from the theme's words).
+    public var channels: [String]
+
+    public init(vocabulary: Vocabulary, channels: [String] = []) {
+        self.vocabulary = vocabulary
+        self.channels = channels.sorted()
+    }
 
     static let draft = "https://json-schema.org/draft/2020-12/schema"
 

@@ -19,7 +19,8 @@ public struct ContentValidator: Sendable {
             }
         }
         let ids = Array(firstByID.keys).sorted()
-        let itemChecks = parallelMap(content.items) { item in self.itemChecks(item) }
+        let rules = KindRules(channels: Array(content.theme.strings.channels.keys))
+        let itemChecks = parallelMap(content.items) { item in self.itemChecks(item, rules: rules) }
         for (item, found) in zip(content.items, itemChecks) {
             diagnostics += references(item, known: firstByID, ids: ids)
             diagnostics += found
@@ -29,8 +30,8 @@ public struct ContentValidator: Sendable {
     }
 
     /// The checks that look at one item alone: its templates, its lint and its kind's rules.
-    public func itemChecks(_ item: Item) -> [Diagnostic] {
-        templateProblems(item) + lint(item) + KindRules().validate(item)
+    public func itemChecks(_ item: Item, rules: KindRules) -> [Diagnostic] {
+        templateProblems(item) + lint(item) + rules.validate(item)
     }
 
     func references(_ item: Item, known: [String: Item], ids: [String]) -> [Diagnostic] {
@@ -140,10 +141,24 @@ public struct ContentValidator: Sendable {
                                           hint: "check the `{{…}}` tags"))
             }
         }
+        diagnostics += stringsProblems(theme.strings)
         for required in ["page", "document"] where theme.templates[required] == nil {
-            diagnostics.append(.error(.themeTemplateMissing, "the theme has no `\(required).mustache` template",
+            diagnostics.append(.error(.themeFileMissing, "the theme has no `\(required).mustache` template",
                                       at: SourceLocation(file: "theme/templates"), hint: "add `theme/templates/\(required).mustache`"))
         }
         return diagnostics
+    }
+
+    /// Every reader and kind needs its words, or its pages would have empty headings.
+    func stringsProblems(_ strings: Strings) -> [Diagnostic] {
+        guard !strings.roles.isEmpty || !strings.kinds.isEmpty else { return [] }  // missing file: reported at load
+        let location = SourceLocation(file: "theme/strings.yml")
+        return Role.allCases.filter { strings.roles[$0] == nil }.map {
+            .error(.themeFileMissing, "`strings.yml` has no words for the reader `\($0.rawValue)`", at: location,
+                   hint: "add `\($0.rawValue): { intro: ..., sees: [...] }` under `roles`")
+        } + Kind.allCases.filter { strings.kinds[$0] == nil }.map {
+            .error(.themeFileMissing, "`strings.yml` has no words for the kind `\($0.rawValue)`", at: location,
+                   hint: "add `\($0.rawValue): { title: ..., wiki_page: ... }` under `kinds`")
+        }
     }
 }

@@ -4,7 +4,10 @@
 /// Checked here so that content written today fails at `check` time, not when the stage that reads
 /// it meets it.
 public struct KindRules: Sendable {
-    public init() {}
+    /// The channels a notice may name: the keys of `channels` in `theme/strings.yml`.
+    public var channels: [String]
+
+    public init(channels: [String]) { self.channels = channels.sorted() }
 
     /// The generic checks `review` runs; a criterion names one in `check.type`.
     public static let checkTypes: [String: (required: [String], optional: [String])] = [
@@ -20,7 +23,6 @@ public struct KindRules: Sendable {
         "structured-list": (["section", "pattern"], []),
         "code-blocks": ([], ["min"]),
     ]
-    public static let channels = ["email", "status-page", "reminder", "completed", "rollback", "extended"]
     public static let promptSections = ["role", "context", "deliverables", "constraints", "include", "tools", "rollback",
                                         "format"]
 
@@ -78,12 +80,12 @@ public struct KindRules: Sendable {
     func notice(_ item: Item) -> [Diagnostic] {
         guard let channel = item.extras["channel"]?.string else {
             return [.error(.noticeWithoutChannel, "a notice needs a `channel`", at: item.location(of: "kind"),
-                           hint: "one of: \(Self.channels.joined(separator: ", "))")]
+                           hint: "one of: \(channels.joined(separator: ", "))")]
         }
-        guard Self.channels.contains(channel) else {
+        guard channels.contains(channel) else {
             return [.error(.noticeWithoutChannel, "`\(channel)` is not a notice channel", at: item.location(of: "channel"),
-                           hint: Suggestion.closest(to: channel, among: Self.channels).map { "did you mean `\($0)`?" }
-                               ?? "one of: \(Self.channels.joined(separator: ", "))")]
+                           hint: Suggestion.closest(to: channel, among: channels).map { "did you mean `\($0)`?" }
+                               ?? "one of: \(channels.joined(separator: ", "))")]
         }
         return []
     }
