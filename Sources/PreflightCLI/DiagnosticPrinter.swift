@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PreflightKit
 
@@ -29,5 +30,17 @@ struct DiagnosticPrinter {
 
     func write(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension Result where Failure == DiagnosticsError {
+    /// The value, or the diagnostics printed and exit code 1.
+    func orExit() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let error):
+            DiagnosticPrinter().print(error.diagnostics)
+            throw ExitCode(1)
+        }
     }
 }

@@ -27,13 +27,6 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let request = profileOptions.request(content: contentOptions, readers: audience.readers)
-        let printer = DiagnosticPrinter()
-        switch Pipeline().explain(itemID, request) {
-        case .success(let explanation):
-            print(explanation.text)
-        case .failure(let error):
-            printer.print(error.diagnostics)
-            throw ExitCode(1)
-        }
+        print(try Pipeline().explain(itemID, request).orExit().text)
     }
 }

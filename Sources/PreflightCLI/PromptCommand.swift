@@ -27,11 +27,6 @@ struct PromptCommand: ParsableCommand {
 
     func run() throws {
         let request = profileOptions.request(content: contentOptions, readers: audience.readers)
-        switch Pipeline().prompt(request) {
-        case .success(let text): print(text, terminator: "")
-        case .failure(let error):
-            DiagnosticPrinter().print(error.diagnostics)
-            throw ExitCode(1)
-        }
+        print(try Pipeline().prompt(request).orExit(), terminator: "")
     }
 }

@@ -2,6 +2,11 @@ import Foundation
 import Testing
 @testable import PreflightCLI
 
+/// The shipped theme's words, which every content folder needs.
+let shippedStrings = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content/theme/strings.yml"),
+    encoding: .utf8)) ?? ""
+
 /// Exit codes as scripts see them: 0 ok, 1 content or profile errors, 2 usage errors.
 @Suite("Command line")
 struct CLITests {
@@ -12,6 +17,7 @@ struct CLITests {
             "Content/vocabulary.yml": "engines:\n  postgresql: { name: PostgreSQL, family: postgresql }\n",
             "Content/theme/templates/page.mustache": "{{{content}}}",
             "Content/theme/templates/document.mustache": "{{title}}",
+            "Content/theme/strings.yml": shippedStrings,
             "Content/tip.md": broken ? "---\nkind: tip\ntitle: T\nwhen: { target.engine: \">=1\" }\n---\n"
                                      : "---\nkind: tip\ntitle: T\n---\nBody\n",
             "Content/profiles/p.yml": "id: p\nsource: { engine: postgresql, version: \"12\" }\ntarget: { engine: postgresql, version: \"15\" }\n",
@@ -87,6 +93,7 @@ struct ScaffoldingTests {
             "Content/vocabulary.yml": "engines:\n  postgresql: { name: PostgreSQL, family: postgresql, aliases: [pg] }\n",
             "Content/theme/templates/page.mustache": "{{{content}}}",
             "Content/theme/templates/document.mustache": "{{title}}",
+            "Content/theme/strings.yml": shippedStrings,
         ]
         for (path, text) in files {
             let url = root.appendingPathComponent(path)

@@ -46,17 +46,7 @@ public struct ICalendar: Sendable {
 
     /// TEXT escaping of RFC 5545 section 3.3.11.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\r\n", "\n", "\r": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result
+        text.replacingCharacters(["\\": "\\\\", ";": "\\;", ",": "\\,", "\r\n": "\\n", "\n": "\\n", "\r": "\\n"])
     }
 
     /// Folds a content line into 75-octet pieces without splitting a UTF-8 sequence (section 3.1).

@@ -12,22 +12,13 @@ public struct ItemScaffold: Sendable {
 
     /// Where the file goes under the content folder.
     public var relativePath: String {
-        let folder: String
-        switch kind {
-        case .mistake: folder = "guidance/mistakes"
-        case .troubleshooting: folder = "guidance/troubleshooting"
-        case .tip: folder = "guidance/tips"
-        case .faq: folder = "guidance/faq"
-        case .criterion: folder = "guidance/criteria"
-        case .concept: folder = "guidance/concepts"
-        case .whenNot: folder = "guidance/when-not"
-        case .engineNote: folder = "engines"
-        case .step: folder = "steps/plan"
-        case .strategy: folder = "strategies"
-        case .notice: folder = "comms"
-        case .promptRule: folder = "prompts"
-        }
-        return "\(folder)/\(id).md"
+        let folders: [Kind: String] = [
+            .mistake: "guidance/mistakes", .troubleshooting: "guidance/troubleshooting", .tip: "guidance/tips",
+            .faq: "guidance/faq", .criterion: "guidance/criteria", .concept: "guidance/concepts",
+            .whenNot: "guidance/when-not", .engineNote: "engines", .step: "steps/plan", .strategy: "strategies",
+            .notice: "comms", .promptRule: "prompts",
+        ]
+        return "\(folders[kind] ?? kind.rawValue)/\(id).md"
     }
 
     public func text() -> String {
