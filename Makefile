@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 PREFLIGHT := .build/release/preflight
 
-.PHONY: setup build examples test unit check verify-output verify-site verify-schemas clean
+.PHONY: setup build examples test unit check verify-output verify-site verify-schemas compile-extras clean
 
 # Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
 setup:
@@ -25,8 +25,9 @@ examples: build
 check: build
 	$(PREFLIGHT) check --strict
 
-# Everything CI runs: the Swift test suite, then the checks on the committed build and the schemas.
-test: unit verify-output verify-site verify-schemas
+# Everything CI runs: the Swift test suite, then the checks on the committed build and the schemas,
+# and a compile of the benchmark and fuzzing packages so that they cannot rot unnoticed.
+test: unit verify-output verify-site verify-schemas compile-extras
 
 # The Swift test suite alone. The content's PostgreSQL queries run against a throwaway server that
 # the script starts and stops.
@@ -47,6 +48,12 @@ verify-site: examples
 verify-schemas:
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema PyYAML
 	python3 scripts/validate-schemas.py Content
+
+# The benchmark suite and the fuzz targets are packages of their own; compiling them is enough here
+# (running them is `Benchmarks/run-benchmarks.sh` and `scripts/fuzz.sh`).
+compile-extras: setup
+	$(SWIFT) build --package-path Benchmarks
+	$(SWIFT) build --package-path Fuzz
 
 clean:
 	rm -rf .build

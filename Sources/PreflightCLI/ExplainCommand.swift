@@ -17,16 +17,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The id of the item to explain.", valueName: "item-id"))
     var itemID: String
 
-    @OptionGroup var contentOptions: ContentOptions
-    @OptionGroup var profileOptions: ProfileOptions
-    @OptionGroup var audience: AudienceOptions
-
-    func validate() throws {
-        try profileOptions.requireOne(for: "explain")
-    }
+    @OptionGroup var options: SingleProfileOptions
 
     func run() throws {
-        let request = profileOptions.request(content: contentOptions, readers: audience.readers)
+        let request = options.request
         print(try Pipeline().explain(itemID, request).orExit().text)
     }
 }

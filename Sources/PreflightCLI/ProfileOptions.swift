@@ -45,8 +45,8 @@ struct ProfileOptions: ParsableArguments {
     }
 
     /// For commands that work on exactly one profile (explain, prompt, review).
-    func requireOne(for command: String) throws {
-        if profile.count > 1 { throw ValidationError("\(command) takes one --profile.") }
+    func requireOne() throws {
+        if profile.count > 1 { throw ValidationError("This command takes one --profile.") }
         if profile.isEmpty, quickFields == nil {
             throw ValidationError("Name a profile with --profile FILE, or give a quick profile with --source and --target.")
         }

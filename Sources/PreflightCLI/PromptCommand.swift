@@ -17,16 +17,10 @@ struct PromptCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var contentOptions: ContentOptions
-    @OptionGroup var profileOptions: ProfileOptions
-    @OptionGroup var audience: AudienceOptions
-
-    func validate() throws {
-        try profileOptions.requireOne(for: "prompt")
-    }
+    @OptionGroup var options: SingleProfileOptions
 
     func run() throws {
-        let request = profileOptions.request(content: contentOptions, readers: audience.readers)
+        let request = options.request
         print(try Pipeline().prompt(request).orExit(), terminator: "")
     }
 }

@@ -39,21 +39,15 @@ struct ReviewCommand: ParsableCommand {
     var minScore: Int?
 
     func validate() throws {
-        try profileOptions.requireOne(for: "review")
+        try profileOptions.requireOne()
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score takes a number from 0 to 100.") }
     }
 
     func run() throws {
         let request = profileOptions.request(content: contentOptions)
-        switch Pipeline().review(planPath: plan, request) {
-        case .success(let report):
-            let printer = DiagnosticPrinter()
-            let colour = isatty(STDOUT_FILENO) == 1 && printer.colour
-            print(format == .json ? report.json() : report.text(colour: colour), terminator: "")
-            if let minScore, report.score < minScore { throw ExitCode(3) }
-        case .failure(let error):
-            DiagnosticPrinter().print(error.diagnostics)
-            throw ExitCode(1)
-        }
+        let report = try Pipeline().review(planPath: plan, request).orExit()
+        let colour = isatty(STDOUT_FILENO) == 1 && DiagnosticPrinter().colour
+        print(format == .json ? report.json() : report.text(colour: colour), terminator: "")
+        if let minScore, report.score < minScore { throw ExitCode(3) }
     }
 }
