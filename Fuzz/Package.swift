@@ -15,7 +15,8 @@ let package = Package(
                           swiftSettings: fuzzerFlags, linkerSettings: fuzzerLink),
         .executableTarget(name: "FuzzProfile", dependencies: [.product(name: "PreflightKit", package: "Preflight")],
                           swiftSettings: fuzzerFlags, linkerSettings: fuzzerLink),
-        .executableTarget(name: "FuzzReview", dependencies: [.product(name: "PreflightKit", package: "Preflight")],
+        .executableTarget(name: "FuzzReview", dependencies: [.product(name: "PreflightKit", package: "Preflight"),
+                                                             .product(name: "PreflightReview", package: "Preflight")],
                           swiftSettings: fuzzerFlags, linkerSettings: fuzzerLink),
     ],
     swiftLanguageModes: [.v6]

@@ -48,7 +48,7 @@ enum Fixture {
     /// Selections with their assemblies, the input of the render stage.
     static func assemblies() throws -> (content: ContentSet, selections: [Selection], assemblies: [Assembly]) {
         let (content, selections) = try selections()
-        let assembler = Assembler(cache: RenderCache())
+        let assembler = Assembler()
         return (content, selections, selections.map { assembler.assemble($0, content: content) })
     }
 }

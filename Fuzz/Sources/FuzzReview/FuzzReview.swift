@@ -1,5 +1,6 @@
 import Foundation
 import PreflightKit
+import PreflightReview
 
 /// The review's plan readers: Markdown through cmark-gfm, HTML through libxml2, then sectioning and
 /// heading matching.
