@@ -32,7 +32,7 @@ public struct BodyRenderer: Sendable {
     /// The text with its variables filled; text that fails to parse is returned unchanged
     /// (validation has already reported it, and a build never runs on content with errors).
     public func render(_ text: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard text.containsBytes("{{") else { return text }
         let template = Self.templates.value(for: text) { try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) }
         guard let template else { return text }
         return template.render(context.value)

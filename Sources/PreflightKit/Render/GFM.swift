@@ -36,7 +36,7 @@ public enum GFM {
     /// cmark-gfm's safe mode empties unsafe URLs (`<a href="">`); a link to nowhere is worse than
     /// plain text, so the anchor goes and its text stays.
     static func droppingEmptyLinks(_ html: String) -> String {
-        guard html.contains("<a href=\"\"") else { return html }
+        guard html.containsBytes("<a href=\"\"") else { return html }
         return html.replacingOccurrences(of: #"<a href=""( title="[^"]*")?>(.*?)</a>"#, with: "$2",
                                          options: .regularExpression)
     }

@@ -16,7 +16,7 @@ public struct MarkdownRenderer: Sendable {
     /// Relative links to `.html` pages point at their Markdown twins, so the Markdown reads on a forge.
     /// Works on bytes: documents run to hundreds of kilobytes and are rendered for every profile.
     static func linkingMarkdown(_ text: String) -> String {
-        guard text.contains(".html") else { return text }
+        guard text.containsBytes(".html") else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -59,7 +59,7 @@ public struct ContentValidator: Sendable {
 
     func templateProblems(_ text: String, in item: Item, line firstLine: Int, guaranteed: Set<String>) -> [Diagnostic] {
         // Text without a tag has nothing to check, and most bodies have none.
-        guard text.contains("{{") || text.contains("}}") else { return [] }
+        guard text.containsBytes("{{") || text.containsBytes("}}") else { return [] }
         var diagnostics: [Diagnostic] = []
         // A variable inside `{{#x}}…{{/x}}` renders only when x is stated.
         var openSections: [String] = []
