@@ -66,6 +66,7 @@ extension ItemDecoder {
         }
         if let entry = fields["pros"] { spec.pros = strings(entry, diagnostics: &diagnostics).map(\.0) }
         if let entry = fields["cons"] { spec.cons = strings(entry, diagnostics: &diagnostics).map(\.0) }
+        if let entry = fields["procedure"] { spec.procedure = decodeProcedure(entry.value, diagnostics: &diagnostics) }
         return spec
     }
 }

@@ -9,7 +9,7 @@ public enum ItemSchema {
     /// Keys only some kinds carry. Their meaning is read by later stages (strategy advisor, review).
     public static let specific: [Kind: [String]] = [
         .step: ["owner", "estimate", "gate", "point_of_no_return", "commands"],
-        .strategy: ["requires", "excludes", "downtime", "rpo", "pros", "cons"],
+        .strategy: ["requires", "excludes", "downtime", "rpo", "pros", "cons", "procedure"],
         .criterion: ["check", "weight"],
         .notice: ["channel", "subject"],
         .promptRule: ["section", "line"],

@@ -37,6 +37,8 @@ struct VocabularyLoader {
         var engines: [Vocabulary.Engine] = []
         var values = roles
         var terms: [String: [String]] = [:]
+        var languages: [String: String] = [:]
+        var families: [String: [String]] = [:]
         guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
         for section in sections {
             switch (section.key, section.value) {
@@ -55,12 +57,21 @@ struct VocabularyLoader {
                 for entry in entries {
                     if case .sequence(let list, _) = entry.value { terms[entry.key] = list.compactMap(\.scalar) }
                 }
+            case ("languages", .mapping(let entries, _)):
+                for entry in entries { languages[entry.key] = entry.value.scalar }
+            case ("families", .mapping(let entries, _)):
+                for entry in entries {
+                    if case .sequence(let list, _) = entry.value { families[entry.key] = list.compactMap(\.scalar) }
+                }
             default:
                 diagnostics.append(.error(.unknownKey, "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
-                                          hint: "the vocabulary has `engines:`, `values:` and `terms:` mappings"))
+                                          hint: "the vocabulary has `engines:`, `values:`, `terms:`, `languages:` and `families:` mappings"))
             }
         }
-        return Vocabulary(engines: engines, values: values, terms: terms)
+        var vocabulary = Vocabulary(engines: engines, values: values, terms: terms)
+        vocabulary.languages = languages
+        vocabulary.familyWords = families
+        return vocabulary
     }
 
     private func engine(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Vocabulary.Engine {

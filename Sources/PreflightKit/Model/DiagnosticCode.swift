@@ -48,6 +48,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case noticeWithoutChannel = "PF411"
     case promptRuleWithoutSection = "PF412"
     case unknownRequirement = "PF413"
+    case invalidProcedure = "PF414"
+    case procedureStep = "PF415"
+    case orphanStep = "PF416"
     case factsWithoutSources = "PF501"
     case stepWithoutOwner = "PF502"
     case stepWithoutEstimate = "PF503"
@@ -60,6 +63,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case cannotSwap = "PF605"
     case noProfile = "PF701"
     case unknownItem = "PF702"
+    case planForeignStep = "PF801"
+    case planUnavailableTool = "PF802"
+    case planForeignEngine = "PF803"
+    case planDanglingStep = "PF804"
+    case planPointOfNoReturn = "PF805"
 
     /// What the code means, in one sentence.
     public var summary: String {
@@ -109,6 +117,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .noticeWithoutChannel: "A notice has no `channel`."
         case .promptRuleWithoutSection: "A prompt rule has no `section`."
         case .unknownRequirement: "A strategy's `requires` has a key Preflight does not know."
+        case .invalidProcedure: "A strategy's `procedure` cannot be read."
+        case .procedureStep: "A procedure names a step that no step item has as its id."
+        case .orphanStep: "A cutover or rollback step that no strategy's procedure runs, so no plan shows it."
         case .factsWithoutSources: "An item states engine, ORM, cloud or compliance facts without sources."
         case .stepWithoutOwner: "A step has no `owner`."
         case .stepWithoutEstimate: "A step has no `estimate`."
@@ -121,6 +132,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .cannotSwap: "The new output cannot be moved into place."
         case .noProfile: "The command needs a profile and has none."
         case .unknownItem: "No item has the id given."
+        case .planForeignStep: "A plan shows a step of a strategy it does not follow."
+        case .planUnavailableTool: "A plan runs a tool the profile lists as unavailable."
+        case .planForeignEngine: "A plan shows a command or a step for an engine the migration does not involve."
+        case .planDanglingStep: "A plan's step refers to a step the plan does not include."
+        case .planPointOfNoReturn: "A plan's cutover has no single point of no return."
         }
     }
 
@@ -172,6 +188,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .noticeWithoutChannel: "add `channel:`, such as `channel: email`"
         case .promptRuleWithoutSection: "add `section:` naming a part of the prompt"
         case .unknownRequirement: "use tools, any_tools, hosting or topology"
+        case .invalidProcedure: "write `procedure: { cutover: [step-id, …], point_of_no_return: step-id, rollback: [step-id, …] }`"
+        case .procedureStep: "check the step's id; `preflight new item --kind step` scaffolds a new one"
+        case .orphanStep: "name the step in the procedure of the strategies that run it, or give it another phase"
         case .factsWithoutSources: "cite the vendor's documentation or release notes"
         case .stepWithoutOwner: "name the role that carries it out, such as `owner: dba`"
         case .stepWithoutEstimate: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"
@@ -184,6 +203,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .cannotSwap: "check permissions on the output folder"
         case .noProfile: "pass `--profile FILE`"
         case .unknownItem: "`preflight check` lists the content; ids are file names unless `id:` says otherwise"
+        case .planForeignStep: "name the step in the procedures of the strategies that run it, and nowhere else"
+        case .planUnavailableTool: "give the command a `when` that leaves it out when the tool is unavailable"
+        case .planForeignEngine: "narrow the step's or the command's `when` to its engine"
+        case .planDanglingStep: "refer to a step that runs in the same plans, or to guidance"
+        case .planPointOfNoReturn: "name one cutover step as the procedure's `point_of_no_return`"
         }
     }
 

@@ -15,6 +15,8 @@ public struct StrategySpec: Sendable {
     public var rpo: TimeSpan?
     public var pros: [String] = []
     public var cons: [String] = []
+    /// The strategy's own steps; nil for a strategy that only compares (its plan has no cutover).
+    public var procedure: Procedure?
 
     public struct Exclusion: Sendable {
         public var when: Condition

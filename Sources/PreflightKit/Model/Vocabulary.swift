@@ -29,6 +29,11 @@ public struct Vocabulary: Sendable {
     /// Other names people write for a value (`efcore`: EF Core, Entity Framework Core), used when
     /// looking for a profile value in free text such as an AI-written plan.
     public var terms: [String: [String]]
+    /// The engine family each code-block language belongs to (`tsql`: sqlserver); languages not
+    /// listed (`shell`, `sql`) belong to none.
+    public var languages: [String: String] = [:]
+    /// The words that name each family in text (`sqlserver`: SQL Server, Azure SQL).
+    public var familyWords: [String: [String]] = [:]
     private var aliasIndex: [String: String]
 
     public init(engines: [Engine] = [], values: [String: [String]] = [:], terms: [String: [String]] = [:]) {

@@ -7,6 +7,11 @@ public struct StrategyAssessment: Sendable {
     public var cautions: [String]
     public var downtime: (low: TimeSpan, high: TimeSpan)?
     public var rpo: TimeSpan?
+    /// Whether the strategy is meant for this engine pair and hosting at all; one that is not is
+    /// neither recommended nor listed among the ruled-out options.
+    public var fits = true
+    /// How many tests its conditions and requirements make: ties go to the more specific strategy.
+    public var specificity = 0
 
     public var eligible: Bool { eliminations.isEmpty }
 }
@@ -26,6 +31,7 @@ public struct StrategyAdvisor: Sendable {
             if a != b { return a < b }
             let c = lhs.rpo?.seconds ?? .infinity, d = rhs.rpo?.seconds ?? .infinity
             if c != d { return c < d }
+            if lhs.specificity != rhs.specificity { return lhs.specificity > rhs.specificity }
             return (lhs.item.order, lhs.item.id) < (rhs.item.order, rhs.item.id)
         }
     }
@@ -36,10 +42,7 @@ public struct StrategyAdvisor: Sendable {
         var cautions: [String] = []
         let (applies, trace) = evaluator.explain(item.when)
         if !applies {
-            let failed = trace.filter { $0.isTest && !$0.passed }.map { line in
-                "`\(line.label)` (profile: \(line.actual ?? "not stated"))"
-            }
-            out.append("does not fit this migration: needs " + (failed.isEmpty ? "other conditions" : failed.joined(separator: ", ")))
+            out.append("does not fit this migration: needs " + Self.unmet(trace))
         }
         let unavailable = Set(profile.list("tools.unavailable").map { $0.lowercased() })
         let available = Set(profile.list("tools.available").map { $0.lowercased() })
@@ -54,8 +57,10 @@ public struct StrategyAdvisor: Sendable {
         if !spec.anyTools.isEmpty, !spec.anyTools.contains(where: usable) {
             out.append("needs one of \(spec.anyTools.map { "`\($0)`" }.joined(separator: ", ")); none is available")
         }
+        var fits = applies
         if !spec.hosting.isEmpty, let hosting = profile.text("target.hosting"), !spec.hosting.contains(hosting) {
             out.append("runs on \(spec.hosting.joined(separator: ", ")) targets; this target is `\(hosting)`")
+            fits = false
         }
         for exclusion in spec.excludes where evaluator.evaluate(exclusion.when) {
             out.append(exclusion.reason)
@@ -78,7 +83,34 @@ public struct StrategyAdvisor: Sendable {
             out.append("can lose up to \(rpo) of committed data; the RPO is \(objective)")
         }
         if let topology = spec.topology { cautions.append("topology: \(topology)") }
-        return StrategyAssessment(item: item, eliminations: out, cautions: cautions, downtime: downtime, rpo: spec.rpo)
+        var assessment = StrategyAssessment(item: item, eliminations: out, cautions: cautions, downtime: downtime, rpo: spec.rpo)
+        assessment.fits = fits
+        assessment.specificity = trace.filter(\.isTest).count + (spec.hosting.isEmpty ? 0 : 1)
+        return assessment
+    }
+
+    /// The top-level tests a condition failed, as written: `x: y` that must hold, `not x: y` that
+    /// must not, and groups of alternatives none of which holds.
+    static func unmet(_ trace: [ConditionEvaluator.Trace]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < trace.count {
+            let line = trace[index]
+            var end = index + 1
+            while end < trace.count, trace[end].depth > line.depth { end += 1 }
+            defer { index = end }
+            guard line.depth == 0, !line.passed else { continue }
+            let children = trace[(index + 1)..<end].filter { $0.isTest && $0.depth == line.depth + 1 }
+            func stated(_ test: ConditionEvaluator.Trace) -> String { "`\(test.label)` (profile: \(test.actual ?? "not stated"))" }
+            if line.isTest {
+                parts.append(stated(line))
+            } else if line.label == "none of:" {
+                parts += children.filter(\.passed).map { "not " + stated($0) }
+            } else {
+                parts.append("one of " + children.map(stated).joined(separator: ", "))
+            }
+        }
+        return parts.isEmpty ? "other conditions" : parts.joined(separator: ", ")
     }
 }
 

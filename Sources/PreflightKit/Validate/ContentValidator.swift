@@ -25,6 +25,7 @@ public struct ContentValidator: Sendable {
             diagnostics += references(item, known: firstByID, ids: ids)
             diagnostics += found
         }
+        diagnostics += ProcedureRules().validate(content)
         diagnostics += themeProblems(content.theme)
         return diagnostics
     }
