@@ -47,6 +47,17 @@ extension Pipeline {
         return .success(Explanation(decision: decision, profile: profile, readers: selection.readers))
     }
 
+    /// The plan for the request's single profile, with the consistency rules' findings.
+    public func plan(_ request: BuildRequest) -> Result<(Plan, [Diagnostic]), DiagnosticsError> {
+        let content: ContentSet, profile: Profile
+        switch loadSingle(request, purpose: "plan") {
+        case .success(let loaded): (content, profile) = loaded
+        case .failure(let error): return .failure(error)
+        }
+        let plan = Planner().plan(Selector().select(content, for: profile, readers: request.readers), content: content)
+        return .success((plan, PlanRules().check(plan, content: content)))
+    }
+
     /// The tailored AI prompt for the request's single profile.
     public func prompt(_ request: BuildRequest) -> Result<String, DiagnosticsError> {
         let content: ContentSet, profile: Profile

@@ -34,6 +34,8 @@ public enum ProfileSchema {
         FieldSpec("migration.scope", .text, "full, schema-only or data-only"),
         FieldSpec("data.size", .size, "Total data volume"),
         FieldSpec("data.tables", .number, "Number of tables or collections"),
+        FieldSpec("databases", .list, "Names of the databases that move; commands use them instead of invented names"),
+        FieldSpec("service.name", .text, "The product customers know, as notices name it"),
         FieldSpec("data.largest_table.name", .text, "Name of the largest table"),
         FieldSpec("data.largest_table.size", .size, "Size of the largest table"),
         FieldSpec("data.largest_table.rows", .number, "Row count of the largest table"),
