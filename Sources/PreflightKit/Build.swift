@@ -1,9 +1,9 @@
 import Foundation
 
-/// The pipeline in one place: load → validate → select → assemble → render → write.
+/// The pipeline in one place: load → validate → select → plan → assemble → render → write.
 ///
 /// Content is loaded and validated once; its errors stop everything before anything is written.
-/// Each profile then goes through select → assemble → render → write on its own, several at a
+/// Each profile then goes through select → plan → assemble → render → write on its own, several at a
 /// time; a profile's errors stop only that profile. The build cache is one seam around this: it
 /// ends a build whose inputs did not change after hashing them, and skips a profile whose key did
 /// not change. It lives outside the output folder, so losing it only costs time.
@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
         return result
     }
 
-    /// One profile: select → assemble → render → write, unless the cache vouches for its output.
+    /// One profile: select → plan → assemble → render → write, unless the cache vouches for its output.
     func buildProfile(_ source: ProfileLoader.Loaded, request: BuildRequest, content: ContentSet, keys: ProfileKey,
                       cache: BuildCache, assembler: Assembler, renderer: HTMLRenderer, clock: StageClock) -> ProfileOutcome {
         var outcome = ProfileOutcome(source: source)
@@ -74,12 +74,17 @@ public struct Pipeline: Sendable {
             return outcome
         }
         let selection = clock.measure("select") { Selector().select(content, for: profile, readers: request.readers) }
+        let plan = clock.measure("plan") { Planner().plan(selection, content: content) }
+        let findings = PlanRules().check(plan, content: content)
+        outcome.diagnostics += findings
+        outcome.report.warnings += findings.count
+        if request.strict, !findings.isEmpty { return outcome }
         let key = keys.key(for: selection)
         if let files = cache.currentFiles(of: profile.id, key: key) {
             outcome.upToDate(key: key, files: files)
             return outcome
         }
-        let assembly = clock.measure("assemble") { assembler.assemble(selection, content: content) }
+        let assembly = clock.measure("assemble") { assembler.assemble(plan, selection: selection, content: content) }
         let files = clock.measure("render") {
             OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
         }

@@ -67,7 +67,7 @@ public final class StageClock: Sendable {
     public var timings: [(stage: String, seconds: Double)] { totals.withLock { $0 } }
 
     /// The stages each profile goes through on its own; their timings are sums over profiles.
-    public static let perProfileStages: Set<String> = ["select", "assemble", "render", "write"]
+    public static let perProfileStages: Set<String> = ["select", "plan", "assemble", "render", "write"]
 
     /// Runs `body` and adds its time to `stage`.
     public func measure<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {

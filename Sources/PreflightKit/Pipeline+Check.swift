@@ -12,7 +12,12 @@ extension Pipeline {
     public func check(_ request: BuildRequest) -> CheckResult {
         let (content, sources, contentDiagnostics) = loadAndValidate(request)
         let profiles = sources.compactMap(\.profile)
-        let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics)).sorted()
+        // Each profile's plan keeps the consistency rules, or the content is at fault.
+        let findings = contentDiagnostics.hasErrors ? [] : parallelMap(profiles) { profile in
+            PlanRules().check(Planner().plan(Selector().select(content, for: profile, readers: request.readers), content: content),
+                              content: content)
+        }.flatMap { $0 }
+        let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics) + findings).sorted()
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
         return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed,
                            counts: Self.counts(content, profiles: profiles.count))

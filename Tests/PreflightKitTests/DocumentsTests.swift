@@ -131,7 +131,9 @@ struct DocumentsTests {
         profile.values["window.timezone"] = .text("UTC")
         profile.values["window.duration"] = .duration(.minutes(30))
         let selection = Selector().select(content, for: profile)
-        let assembly = Assembler(sourceDate: Date(timeIntervalSince1970: 1_700_000_000)).assemble(selection, content: content)
+        let plan = Planner().plan(selection, content: content)
+        let assembly = Assembler(sourceDate: Date(timeIntervalSince1970: 1_700_000_000))
+            .assemble(plan, selection: selection, content: content)
         let ics = try #require(assembly.files.first { $0.path == "comms/maintenance.ics" })
         #expect(String(decoding: ics.bytes, as: UTF8.self).contains("DTSTAMP:20231114T221320Z"))
     }

@@ -49,6 +49,6 @@ enum Fixture {
     static func assemblies() throws -> (content: ContentSet, selections: [Selection], assemblies: [Assembly]) {
         let (content, selections) = try selections()
         let assembler = Assembler()
-        return (content, selections, selections.map { assembler.assemble($0, content: content) })
+        return (content, selections, selections.map { assembler.assemble(Planner().plan($0, content: content), selection: $0, content: content) })
     }
 }

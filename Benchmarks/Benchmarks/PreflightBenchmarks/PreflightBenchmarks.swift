@@ -51,7 +51,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let assembler = Assembler()
             for selection in fixture.selections {
-                blackHole(assembler.assemble(selection, content: fixture.content))
+                blackHole(assembler.assemble(Planner().plan(selection, content: fixture.content), selection: selection, content: fixture.content))
             }
         }
     } setup: {

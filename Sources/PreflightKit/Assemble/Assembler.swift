@@ -17,24 +17,24 @@ public struct Assembler: Sendable {
     }
 
 
-    public func assemble(_ selection: Selection, content: ContentSet) -> Assembly {
+    /// Every document of the profile: views of its plan, and of its selection for the guidance.
+    public func assemble(_ plan: Plan, selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
         let schedule = Schedule(profile: profile)
         let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, strings: content.theme.strings,
                                     schedule: schedule)
         let notices = NoticeBuilder()
-        let assessments = StrategyAdvisor().assess(content, for: profile)
         let strategies = StrategyBuilder()
         // The builders only read the selection, so they run side by side; the wiki reuses the
         // checklist and therefore shares its task. Results come back in the order listed.
         let tasks: [@Sendable () -> [Document]] = [
             {
-                let checklist = ChecklistBuilder().build(selection, renderer: renderer)
+                let checklist = ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)
                 return [checklist] + WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
             },
-            { [RunbookBuilder().build(selection, renderer: renderer)] },
+            { [RunbookBuilder().build(plan, renderer: renderer)] },
             { [RiskRegisterBuilder().build(selection, renderer: renderer)] },
-            { [strategies.memo(assessments, selection: selection, renderer: renderer)] },
+            { [strategies.memo(plan, renderer: renderer)] },
             { [PromptBuilder().document(selection, renderer: renderer)] },
             { [RubricBuilder().build(selection, renderer: renderer)] },
             { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule,
@@ -46,8 +46,8 @@ public struct Assembler: Sendable {
         var documents = [checklist] + built[1] + built[2] + built[3] + built[4] + built[5] + built[6] + built[7]
             + built[0].dropFirst()
         let context = OverviewBuilder.Context(
-            strategy: strategies.advice(assessments, profile: profile, vocabulary: content.vocabulary),
-            timeline: RunbookBuilder.timeline(for: selection, renderer: renderer),
+            strategy: strategies.advice(plan, vocabulary: content.vocabulary),
+            timeline: RunbookBuilder.timeline(plan),
             gaps: ProfileLint().gaps(profile, content: content),
             risks: RiskRegisterBuilder().risks(selection))
         documents.insert(OverviewBuilder().build(selection, renderer: renderer, documents: documents, schedule: schedule,

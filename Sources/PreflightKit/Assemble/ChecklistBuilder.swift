@@ -2,42 +2,49 @@
 public struct ChecklistBuilder: Sendable {
     public init() {}
 
-    public func build(_ selection: Selection, renderer: BodyRenderer, path: String = "checklist",
+    public func build(_ plan: Plan, renderer: BodyRenderer, readers: [Role], path: String = "checklist",
                       formats: Set<Document.Format> = [.markdown, .html]) -> Document {
-        let profile = selection.profile
+        let profile = plan.profile
         let evaluator = ConditionEvaluator(profile: profile)
-        let steps = selection.included.filter { $0.kind == .step }
-        var sections: [Section] = [Section(id: "environment", title: "This migration", blocks: [
+        var sections: [Section] = []
+        if !plan.noGo.isEmpty {
+            sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
+                plan.noGo.map { "- **\($0)**" }.joined(separator: "\n") + "\n\nThe [runbook](runbook.html) says what to change.")]))
+        }
+        sections.append(Section(id: "environment", title: "This migration", blocks: [
             .markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary)),
-        ])]
-        var total = TimeSpan(seconds: 0)
-        var unknown = 0
+        ]))
+        if let strategy = plan.strategy {
+            sections[sections.count - 1].blocks.append(.markdown("Strategy: **\(ProfileSummary.escape(strategy.item.title))**."))
+        }
         for phase in Phase.allCases {
-            let inPhase = steps.filter { $0.phase == phase }
+            // The plan is every reader's; the checklist holds the steps of this audience.
+            let inPhase = plan.steps(in: phase).filter { step in step.item.roles.isEmpty || step.item.roles.contains { readers.contains($0) } }
             guard !inPhase.isEmpty else { continue }
             let tasks = inPhase.map { step -> Block in
-                let time = step.estimate?.resolve(for: profile)
-                if phase == .cutover {
-                    if let time { total = total + time } else { unknown += 1 }
-                }
-                var task = StepRendering.task(step, renderer: renderer, evaluator: evaluator)
+                var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
+                // The runbook numbers the steps; the checklist ticks them.
+                task.number = nil
                 // A printed checklist keeps the first paragraph; the runbook carries the full text.
                 task.body = MarkdownText.firstParagraph(task.body)
                 return .task(task)
             }
             sections.append(Section(id: phase.rawValue, title: phase.title, blocks: tasks))
         }
-        if steps.contains(where: { $0.phase == .cutover }) {
-            var line = "Cutover steps add up to **\(total)**"
-            if unknown > 0 { line += " plus \(unknown) step(s) whose time depends on fields the profile does not state" }
+        if !plan.steps(in: .cutover).isEmpty {
+            var line = "Cutover steps add up to **\(plan.cutover.total)**"
+            if plan.cutover.unknown > 0 {
+                line += " plus \(plan.cutover.unknown) step(s) whose time depends on fields the profile does not state"
+            }
             if let window = profile.duration("window.duration") {
-                line += total <= window ? ", inside the \(window) window." : ", **over the \(window) window**."
+                line += plan.cutover.total <= window ? ", inside the \(window) window." : ", **over the \(window) window**."
             } else {
                 line += "; the profile states no window to compare with."
             }
-            sections[0].blocks.append(.markdown(line))
+            let index = sections.firstIndex { $0.id == "environment" }!
+            sections[index].blocks.append(.markdown(line))
         }
-        sections.append(Section(id: "sign-off", title: "Sign-off", blocks: [.markdown(Self.signOff(selection.readers))]))
+        sections.append(Section(id: "sign-off", title: "Sign-off", blocks: [.markdown(Self.signOff(readers))]))
         return Document(path: path, title: "Pre-cutover checklist — \(profile.name)",
                         summary: renderer.strings.summary(of: "checklist"),
                         sections: sections, formats: formats)

@@ -5,108 +5,81 @@ import Foundation
 public struct RunbookBuilder: Sendable {
     public init() {}
 
-    public func build(_ selection: Selection, renderer: BodyRenderer) -> Document {
-        let profile = selection.profile
+    public func build(_ plan: Plan, renderer: BodyRenderer) -> Document {
+        let profile = plan.profile
         let evaluator = ConditionEvaluator(profile: profile)
-        let steps = selection.included.filter { $0.kind == .step }
-        func tasks(_ phase: Phase) -> [TaskEntry] {
-            steps.filter { $0.phase == phase }.map { StepRendering.task($0, renderer: renderer, evaluator: evaluator) }
+        func tasks(_ phases: Phase...) -> [Block] {
+            plan.steps.filter { phases.contains($0.phase) }
+                .map { .task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator)) }
         }
-        let window = profile.duration("window.duration")
-        let start = WallClock(profile.text("window.starts"))
-        var cutover = Self.number(tasks(.cutover), prefix: "", steps: steps, phase: .cutover, profile: profile,
-                                  limit: window, start: start)
-        let rollback = Self.number(tasks(.rollback), prefix: "R", steps: steps, phase: .rollback, profile: profile,
-                                   limit: profile.duration("rollback.max_duration"), start: nil)
-        if !cutover.tasks.contains(where: \.pointOfNoReturn), let last = cutover.tasks.indices.last {
-            // Without a declared point, the switch itself (the last cutover step) is where going back gets costly.
-            cutover.tasks[last].pointOfNoReturn = true
+        var sections: [Section] = []
+        if !plan.noGo.isEmpty {
+            sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
+                plan.noGo.map { "- **\($0)**" }.joined(separator: "\n"))]))
         }
-        var sections = [Section(id: "numbers", title: "The plan in numbers", blocks: [
-            .markdown(Self.numbers(profile, cutover: cutover.total, unknown: cutover.unknown,
-                                   rollback: rollback.total, cutoverCount: cutover.tasks.count,
-                                   rollbackCount: rollback.tasks.count)),
-        ])]
-        let before = Self.number(tasks(.beforeCutover), prefix: "P", steps: steps, phase: .beforeCutover,
-                                 profile: profile, limit: nil, start: nil)
-        if !before.tasks.isEmpty {
-            sections.append(Section(id: "before-window", title: "Before the window opens", blocks: before.tasks.map(Block.task)))
+        sections.append(Section(id: "numbers", title: "The plan in numbers", blocks: [.markdown(Self.numbers(plan))]))
+        let variables = Self.variables(plan, evaluator: evaluator)
+        if !variables.isEmpty {
+            sections.append(Section(id: "environment", title: "Environment", blocks: [.markdown(
+                "Commands take connection details and paths from these variables; set them in the shell that runs the runbook:\n\n"
+                    + variables.map { "- `$\($0)`" }.joined(separator: "\n"))]))
         }
-        if let chart = Self.timeline(cutover.tasks, steps: steps, profile: profile) {
+        let prepare = plan.steps.filter { $0.due != nil || $0.phase == .beforeCutover }
+            .map { Block.task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator)) }
+        if !prepare.isEmpty {
+            sections.append(Section(id: "before-window", title: "Before the window opens", blocks: prepare))
+        }
+        if let chart = Self.timeline(plan) {
             sections.append(Section(id: "timeline", title: "Timeline", blocks: [
                 .figure(svg: chart.svg(id: "runbook-chart"), caption: "Cutover steps against the window", file: "timeline.svg"),
             ]))
         }
-        sections.append(Section(id: "cutover", title: "Cutover", blocks: cutover.tasks.isEmpty
-            ? [.markdown("_No cutover steps apply to this profile._")] : cutover.tasks.map(Block.task)))
-        let after = Self.number(tasks(.afterCutover), prefix: "V", steps: steps, phase: .afterCutover,
-                                profile: profile, limit: nil, start: nil)
-        if !after.tasks.isEmpty {
-            sections.append(Section(id: "verify", title: "After the switch", blocks: after.tasks.map(Block.task)))
+        let cutover = tasks(.cutover)
+        sections.append(Section(id: "cutover", title: "Cutover", blocks: cutover.isEmpty
+            ? [.markdown(plan.strategy == nil && !plan.options.isEmpty
+                ? "_No cutover is planned: no strategy fits this profile. The overview lists the nearest options and what each needs._"
+                : "_No cutover steps apply to this profile._")] : cutover))
+        let after = tasks(.afterCutover)
+        if !after.isEmpty {
+            sections.append(Section(id: "verify", title: "After the switch", blocks: after))
         }
+        let rollback = tasks(.rollback)
         var rollbackBlocks: [Block] = [.markdown(Self.triggers(profile, strings: renderer.strings))]
-        rollbackBlocks += rollback.tasks.isEmpty ? [.markdown("_No rollback steps apply to this profile._")]
-                                                 : rollback.tasks.map(Block.task)
+        rollbackBlocks += rollback.isEmpty ? [.markdown("_No rollback steps apply to this profile._")] : rollback
         sections.append(Section(id: "rollback", title: "Rollback procedure", blocks: rollbackBlocks))
         return Document(path: "runbook", title: "Cutover runbook — \(profile.name)",
                         summary: renderer.strings.summary(of: "runbook"),
                         sections: sections, formats: [.markdown, .html])
     }
 
-    /// The cutover timeline for a selection, as the overview shows it.
-    static func timeline(for selection: Selection, renderer: BodyRenderer) -> TimelineChart? {
-        let evaluator = ConditionEvaluator(profile: selection.profile)
-        let steps = selection.included.filter { $0.kind == .step }
-        var tasks = steps.filter { $0.phase == .cutover }.map { StepRendering.task($0, renderer: renderer, evaluator: evaluator) }
-        if !tasks.contains(where: \.pointOfNoReturn), let last = tasks.indices.last { tasks[last].pointOfNoReturn = true }
-        return timeline(tasks, steps: steps, profile: selection.profile)
+    /// The environment variables the plan's commands read (`$TARGET_URL`, `${SOURCE_PGDATA}`), once.
+    static func variables(_ plan: Plan, evaluator: ConditionEvaluator) -> [String] {
+        var names = Set<String>()
+        let code = plan.steps.flatMap { $0.item.commands.filter { evaluator.evaluate($0.when) }.map(\.code) }
+        for text in code {
+            var rest = Substring(text)
+            while let dollar = rest.firstIndex(of: "$") {
+                rest = rest[rest.index(after: dollar)...]
+                let braced = rest.first == "{"
+                if braced { rest = rest.dropFirst() }
+                let name = rest.prefix { $0.isUppercase || $0.isNumber || $0 == "_" }
+                if name.count > 1, name.first?.isUppercase == true { names.insert(String(name)) }
+                rest = rest.dropFirst(name.count)
+            }
+        }
+        return names.sorted()
     }
 
     /// The cutover as bars on the clock; nil when no cutover step has a time for this profile.
-    static func timeline(_ tasks: [TaskEntry], steps: [Item], profile: Profile) -> TimelineChart? {
-        let estimates = Dictionary(steps.map { ($0.id, $0.estimate) }, uniquingKeysWith: { first, _ in first })
-        var elapsed = TimeSpan(seconds: 0)
-        var bars: [TimelineChart.Bar] = []
-        for task in tasks {
-            guard let time = estimates[task.id]??.resolve(for: profile) else { continue }
-            bars.append(.init(label: task.title, start: elapsed, end: elapsed + time, pointOfNoReturn: task.pointOfNoReturn))
-            elapsed = elapsed + time
+    static func timeline(_ plan: Plan) -> TimelineChart? {
+        let bars = plan.steps(in: .cutover).compactMap { step -> TimelineChart.Bar? in
+            guard let start = step.start, let end = step.end else { return nil }
+            return .init(label: step.item.title, start: start, end: end, pointOfNoReturn: step.pointOfNoReturn)
         }
         guard !bars.isEmpty else { return nil }
-        return TimelineChart(bars: bars, window: profile.duration("window.duration"),
-                             title: "Cutover timeline for \(profile.name): \(elapsed) planned against a window of \(profile.duration("window.duration")?.description ?? "unstated length")")
-    }
-
-    struct Numbered {
-        var tasks: [TaskEntry]
-        var total: TimeSpan
-        var unknown: Int
-    }
-
-    /// Numbers the tasks and, when `limit` is given, runs a clock from T+0 against it.
-    static func number(_ tasks: [TaskEntry], prefix: String, steps: [Item], phase: Phase, profile: Profile,
-                       limit: TimeSpan?, start: WallClock?) -> Numbered {
-        var elapsed = TimeSpan(seconds: 0)
-        var unknown = 0
-        var result: [TaskEntry] = []
-        let estimates = Dictionary(steps.map { ($0.id, $0.estimate) }, uniquingKeysWith: { first, _ in first })
-        for (index, var task) in tasks.enumerated() {
-            task.number = prefix + String(index + 1)
-            if let time = estimates[task.id]??.resolve(for: profile) {
-                let end = elapsed + time
-                if phase == .cutover || phase == .rollback {
-                    var clock = "T+\(Self.clock(elapsed)) → T+\(Self.clock(end))"
-                    if let start { clock += " (\(start.adding(elapsed))–\(start.adding(end)))" }
-                    task.clock = clock
-                    if let limit, end > limit { task.overflow = true }
-                }
-                elapsed = end
-            } else {
-                unknown += 1
-            }
-            result.append(task)
-        }
-        return Numbered(tasks: result, total: elapsed, unknown: unknown)
+        let window = plan.profile.duration("window.duration")
+        return TimelineChart(bars: bars, window: window,
+                             title: "Cutover timeline for \(plan.profile.name): \(plan.cutover.total) planned against a window of \(window?.description ?? "unstated length")")
     }
 
     /// `0:05`, `1:20` — hours and minutes since the window opened.
@@ -116,9 +89,18 @@ public struct RunbookBuilder: Sendable {
         return "\(minutes / 60):\(rest < 10 ? "0" : "")\(rest)"
     }
 
-    static func numbers(_ profile: Profile, cutover: TimeSpan, unknown: Int, rollback: TimeSpan,
-                        cutoverCount: Int, rollbackCount: Int) -> String {
+    static func numbers(_ plan: Plan) -> String {
+        let profile = plan.profile, cutover = plan.cutover.total, unknown = plan.cutover.unknown
+        let rollback = plan.rollback.total
+        let cutoverCount = plan.steps(in: .cutover).count, rollbackCount = plan.steps(in: .rollback).count
         var rows = ["| | |", "| --- | --- |"]
+        if let strategy = plan.strategy {
+            rows.append("| Strategy | \(ProfileSummary.escape(strategy.item.title)) |")
+        }
+        if let point = plan.pointOfNoReturn {
+            rows.append("| Point of no return | step \(point.number), \(ProfileSummary.escape(point.item.title))"
+                + (point.end.map { ", at T+\(clock($0))" } ?? "") + " |")
+        }
         let window = profile.duration("window.duration")
         let mode = profile.text("window.mode").map { " (\($0))" } ?? ""
         rows.append("| Window | \(window.map { "\($0)\(mode)" } ?? "_not stated_") |")

@@ -12,17 +12,20 @@ public struct StrategyBuilder: Sendable {
         return rpo.seconds == 0 ? "none" : "up to \(rpo)"
     }
 
-    /// Recommendation, runners-up, eliminated strategies with reasons, and the upgrade path.
-    public func advice(_ assessments: [StrategyAssessment], profile: Profile, vocabulary: Vocabulary) -> [Block] {
+    /// Recommendation and why, runners-up, the options for this migration that were ruled out with
+    /// their reasons, and the upgrade path.
+    public func advice(_ plan: Plan, vocabulary: Vocabulary) -> [Block] {
+        let profile = plan.profile
         var text: [String] = []
-        let eligible = assessments.filter(\.eligible)
-        if let best = eligible.first {
+        let eligible = plan.options.filter(\.eligible)
+        if let best = plan.strategy {
             var line = "**Recommended: \(ProfileSummary.escape(best.item.title))** — downtime \(Self.downtime(best)), data loss \(Self.rpo(best))."
             if let summary = best.item.summary { line += " " + summary }
             text.append(line)
+            if let choice = plan.choice { text.append("Why this one: \(choice)") }
             for caution in best.cautions { text.append("- Caution: \(caution)") }
-        } else if !assessments.isEmpty {
-            text.append("**No strategy in the knowledge base fits every constraint of this profile.** Relax the window, the objectives or the tool inventory, or plan a custom approach; the reasons are below.")
+        } else if !plan.ruledOut.isEmpty {
+            text.append("**No strategy in the knowledge base fits every constraint of this profile.** The nearest options are below, each with what would have to change: a longer window, a tool, a relaxed objective. No cutover is planned until one of them is made to fit.")
         } else {
             text.append("_No strategies apply._")
         }
@@ -31,9 +34,8 @@ public struct StrategyBuilder: Sendable {
                 "- \(ProfileSummary.escape($0.item.title)) — downtime \(Self.downtime($0)), data loss \(Self.rpo($0))"
             }.joined(separator: "\n"))
         }
-        let eliminated = assessments.filter { !$0.eligible }
-        if !eliminated.isEmpty {
-            text.append("Ruled out:\n\n" + eliminated.map {
+        if !plan.ruledOut.isEmpty {
+            text.append((plan.strategy == nil ? "Nearest options and what each needs:" : "Ruled out:") + "\n\n" + plan.ruledOut.map {
                 "- \(ProfileSummary.escape($0.item.title)): \($0.eliminations.joined(separator: "; "))"
             }.joined(separator: "\n"))
         }
@@ -46,8 +48,9 @@ public struct StrategyBuilder: Sendable {
     }
 
     /// The researcher's memo: every strategy side by side, with trade-offs, timings and sources.
-    public func memo(_ assessments: [StrategyAssessment], selection: Selection, renderer: BodyRenderer) -> Document {
-        let profile = selection.profile
+    public func memo(_ plan: Plan, renderer: BodyRenderer) -> Document {
+        let profile = plan.profile
+        let assessments = plan.options
         var rows = ["| Strategy | Verdict | Downtime | Data loss | Needs |", "| --- | --- | --- | --- | --- |"]
         for assessment in assessments {
             let spec = assessment.item.strategy ?? StrategySpec()
@@ -60,7 +63,7 @@ public struct StrategyBuilder: Sendable {
                 "Which way of moving \(profile.text("source.engine").map(renderer.vocabulary.displayName) ?? "the source") \(profile.version("source.version")?.description ?? "") to \(profile.text("target.engine").map(renderer.vocabulary.displayName) ?? "the target") \(profile.version("target.version")?.description ?? "") fits \(profile["data.size"].map { "\($0) of data" } ?? "this data set") \(profile.duration("window.duration").map { "within a \($0) window" } ?? "with no stated window")?"
             )]),
             Section(id: "comparison", title: "Comparison", blocks: [.markdown(assessments.isEmpty ? "_No strategies apply._" : rows.joined(separator: "\n"))]),
-            Section(id: "advice", title: "Recommendation", blocks: advice(assessments, profile: profile, vocabulary: renderer.vocabulary)),
+            Section(id: "advice", title: "Recommendation", blocks: advice(plan, vocabulary: renderer.vocabulary)),
         ]
         for assessment in assessments {
             let spec = assessment.item.strategy ?? StrategySpec()

@@ -32,8 +32,8 @@ public struct Plan: Sendable {
     public var profile: Profile
     /// The recommended strategy; nil when none fits the profile.
     public var strategy: StrategyAssessment?
-    /// Strategies for this engine pair that were ruled out, nearest first, with their reasons.
-    public var ruledOut: [StrategyAssessment]
+    /// The strategies for this engine pair and hosting, ranked as the advisor ranks them.
+    public var options: [StrategyAssessment]
     /// Why the recommended strategy won over the other eligible ones.
     public var choice: String?
     /// Every step, in the order it is carried out.
@@ -44,6 +44,12 @@ public struct Plan: Sendable {
     public var noGo: [String]
 
     public func steps(in phase: Phase) -> [Step] { steps.filter { $0.phase == phase } }
+
+    /// The options that were ruled out, nearest first (fewest reasons), with their reasons.
+    public var ruledOut: [StrategyAssessment] {
+        options.filter { !$0.eligible }.enumerated().sorted { ($0.element.eliminations.count, $0.offset) < ($1.element.eliminations.count, $1.offset) }
+            .map(\.element)
+    }
 
     /// The one cutover step after which going back is a recovery rather than a switch.
     public var pointOfNoReturn: Step? { steps.first(where: \.pointOfNoReturn) }

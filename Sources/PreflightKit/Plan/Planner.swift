@@ -12,9 +12,11 @@ public struct Planner: Sendable {
         let profile = selection.profile
         let assessments = StrategyAdvisor().assess(content, for: profile).filter(\.fits)
         let chosen = assessments.first(where: \.eligible)
-        let ruledOut = assessments.filter { !$0.eligible }.sorted { $0.eliminations.count < $1.eliminations.count }
         let procedure = chosen?.item.strategy?.procedure
         let owned = Set(content.items.compactMap { $0.strategy?.procedure }.flatMap(\.stepIDs))
+        // Content whose strategies own no procedure (a small team knowledge base) gets its cutover and
+        // rollback steps by phase and `order`, and the point of no return its steps declare.
+        let byPhase = owned.isEmpty
         // The plan is the same for every reader: steps count when their condition holds.
         let fitting = selection.decisions.filter { $0.conditionHolds && $0.item.kind == .step }.map(\.item)
         let byID = Dictionary(fitting.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -31,6 +33,8 @@ public struct Planner: Sendable {
         }
         for phase in Phase.allCases {
             switch phase {
+            case .cutover where byPhase, .rollback where byPhase:
+                for item in fitting where item.phase == phase { add(item, phase: phase, entry: nil) }
             case .cutover:
                 for (item, entry) in procedureSteps(procedure?.cutover ?? []) { add(item, phase: phase, entry: entry) }
             case .rollback:
@@ -46,8 +50,12 @@ public struct Planner: Sendable {
         }
         if let point = procedure?.pointOfNoReturn, let index = steps.firstIndex(where: { $0.id == point && $0.phase == .cutover }) {
             steps[index].pointOfNoReturn = true
+        } else if byPhase, let index = steps.firstIndex(where: { $0.phase == .cutover && $0.item.pointOfNoReturn })
+                    ?? steps.lastIndex(where: { $0.phase == .cutover }) {
+            // Without a declared point, the switch itself (the last cutover step) is where going back gets costly.
+            steps[index].pointOfNoReturn = true
         }
-        var plan = Plan(profile: profile, strategy: chosen, ruledOut: ruledOut,
+        var plan = Plan(profile: profile, strategy: chosen, options: assessments,
                         choice: chosen.map { Self.choice($0, over: assessments.filter(\.eligible).dropFirst().first) },
                         steps: steps, cutover: Plan.Clock(), rollback: Plan.Clock(), noGo: [])
         Self.number(&plan)
@@ -103,7 +111,7 @@ public struct Planner: Sendable {
     static func noGo(_ plan: Plan) -> [String] {
         var reasons: [String] = []
         let profile = plan.profile
-        if plan.strategy == nil {
+        if plan.strategy == nil, !plan.steps(in: .cutover).isEmpty || !plan.ruledOut.isEmpty {
             reasons.append("No strategy fits this profile; see the nearest options and what each would need.")
         }
         if let window = profile.duration("window.duration"), plan.cutover.total > window {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Plan steps as the tasks documents show: the step's text and commands for the profile, with the
+/// number, due date, clock and point of no return the plan gave it.
+enum PlanRendering {
+    static func task(_ step: Plan.Step, plan: Plan, renderer: BodyRenderer, evaluator: ConditionEvaluator) -> TaskEntry {
+        var task = StepRendering.task(step.item, renderer: renderer, evaluator: evaluator)
+        task.number = step.number
+        task.pointOfNoReturn = step.pointOfNoReturn
+        let profile = plan.profile
+        if let due = step.due {
+            task.clock = "due T-\(due)" + (dueDate(due, windowStarts: profile.text("window.starts")).map { " · \($0)" } ?? "")
+        } else if step.offClock {
+            task.clock = "off the rollback clock"
+        } else if let start = step.start, let end = step.end {
+            var clock = "T+\(RunbookBuilder.clock(start)) → T+\(RunbookBuilder.clock(end))"
+            if step.phase == .cutover, let wall = WallClock(profile.text("window.starts")) {
+                clock += " (\(wall.adding(start))–\(wall.adding(end)))"
+            }
+            task.clock = clock
+            let limit = step.phase == .cutover ? profile.duration("window.duration") : profile.duration("rollback.max_duration")
+            if let limit, end > limit { task.overflow = true }
+        }
+        return task
+    }
+
+    /// The calendar day a task is due: the window's local start date less the lead time.
+    static func dueDate(_ lead: TimeSpan, windowStarts: String?) -> String? {
+        guard let windowStarts, DateTimeText.isValid(windowStarts) else { return nil }
+        let parts = windowStarts.prefix(10).split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard parts.count == 3, let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              let due = calendar.date(byAdding: .day, value: -Int((lead.seconds / 86400).rounded(.up)), to: start)
+        else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "EEE d MMM yyyy"
+        return "by " + formatter.string(from: due)
+    }
+}
