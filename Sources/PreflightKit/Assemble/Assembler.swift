@@ -25,7 +25,7 @@ public struct Assembler: Sendable {
                                     schedule: schedule)
         let notices = NoticeBuilder()
         let strategies = StrategyBuilder()
-        // The builders only read the selection, so they run side by side; the wiki reuses the
+        // The builders only read the plan and the selection, so they run side by side; the wiki reuses the
         // checklist and therefore shares its task. Results come back in the order listed.
         let tasks: [@Sendable () -> [Document]] = [
             {
@@ -39,7 +39,7 @@ public struct Assembler: Sendable {
             { [RubricBuilder().build(selection, renderer: renderer)] },
             { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule,
                               strings: content.theme.strings) },
-            { RoleViewBuilder().build(selection, renderer: renderer, schedule: schedule) },
+            { RoleViewBuilder().build(plan, selection: selection, renderer: renderer, schedule: schedule) },
         ]
         let built = parallelMap(tasks) { $0() }
         let checklist = built[0][0]
@@ -47,6 +47,7 @@ public struct Assembler: Sendable {
             + built[0].dropFirst()
         let context = OverviewBuilder.Context(
             strategy: strategies.advice(plan, vocabulary: content.vocabulary),
+            noGo: plan.noGo, switchMoment: PlanRendering.switchMoment(plan),
             timeline: RunbookBuilder.timeline(plan),
             gaps: ProfileLint().gaps(profile, content: content),
             risks: RiskRegisterBuilder().risks(selection))

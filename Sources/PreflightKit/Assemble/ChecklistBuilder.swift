@@ -15,7 +15,9 @@ public struct ChecklistBuilder: Sendable {
             .markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary)),
         ]))
         if let strategy = plan.strategy {
-            sections[sections.count - 1].blocks.append(.markdown("Strategy: **\(ProfileSummary.escape(strategy.item.title))**."))
+            var line = "Strategy: **\(ProfileSummary.escape(strategy.item.title))**."
+            if let moment = PlanRendering.switchMoment(plan) { line += " Point of no return: \(moment)." }
+            sections[sections.count - 1].blocks.append(.markdown(line))
         }
         for phase in Phase.allCases {
             // The plan is every reader's; the checklist holds the steps of this audience.

@@ -6,6 +6,10 @@ public struct OverviewBuilder: Sendable {
     /// What other builders worked out that the front page summarises.
     public struct Context: Sendable {
         public var strategy: [Block]
+        /// What stops the plan as it stands; shown first.
+        public var noGo: [String] = []
+        /// The point of no return, as every document states it.
+        public var switchMoment: String?
         public var timeline: TimelineChart?
         public var gaps: [ProfileLint.Gap]
         public var risks: [RiskRegisterBuilder.Risk]
@@ -20,7 +24,14 @@ public struct OverviewBuilder: Sendable {
         if let schedule, let first = schedule.local.first {
             sections[0].blocks.append(.markdown("Window: \(first.starts)–\(first.ends) \(first.zone) (\(first.offset))."))
         }
-        sections.append(Section(id: "strategy", title: "Strategy", blocks: context.strategy))
+        if !context.noGo.isEmpty {
+            sections.insert(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
+                context.noGo.map { "- **\($0)**" }.joined(separator: "\n") + "\n\nThe [runbook](runbook.html) says what to change.")]),
+                            at: 0)
+        }
+        var strategy = context.strategy
+        if let moment = context.switchMoment { strategy.append(.markdown("Point of no return: \(moment).")) }
+        sections.append(Section(id: "strategy", title: "Strategy", blocks: strategy))
         if let timeline = context.timeline {
             sections.append(Section(id: "timeline", title: "Cutover timeline", blocks: [
                 .figure(svg: timeline.svg(id: "overview-timeline"), caption: "Cutover steps against the window", file: "timeline.svg"),

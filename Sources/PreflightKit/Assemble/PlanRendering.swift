@@ -24,6 +24,18 @@ enum PlanRendering {
         return task
     }
 
+    /// The point of no return as every document states it: the step, and when it ends on the clock
+    /// (with the wall-clock time when the window's start is known). Nil without one.
+    static func switchMoment(_ plan: Plan) -> String? {
+        guard let point = plan.pointOfNoReturn else { return nil }
+        var text = "step \(point.number), \(ProfileSummary.escape(point.item.title))"
+        if let end = point.end {
+            text += ", at T+\(RunbookBuilder.clock(end))"
+            if let wall = WallClock(plan.profile.text("window.starts")) { text += " (\(wall.adding(end)))" }
+        }
+        return text
+    }
+
     /// The calendar day a task is due: the window's local start date less the lead time.
     static func dueDate(_ lead: TimeSpan, windowStarts: String?) -> String? {
         guard let windowStarts, DateTimeText.isValid(windowStarts) else { return nil }

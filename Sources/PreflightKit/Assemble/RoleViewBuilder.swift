@@ -5,7 +5,7 @@
 public struct RoleViewBuilder: Sendable {
     public init() {}
 
-    public func build(_ selection: Selection, renderer: BodyRenderer, schedule: Schedule?) -> [Document] {
+    public func build(_ plan: Plan, selection: Selection, renderer: BodyRenderer, schedule: Schedule?) -> [Document] {
         let evaluator = ConditionEvaluator(profile: selection.profile)
         let applicable = selection.decisions.filter(\.conditionHolds).map(\.item)
         return Role.allCases.map { role in
@@ -24,12 +24,15 @@ public struct RoleViewBuilder: Sendable {
                 ]))
             }
             for kind in kinds {
-                var items = applicable.filter { $0.kind == kind && $0.isFor(role) }
+                // Steps come from the plan, in its order and with its numbers; guidance from the selection.
+                let planned = Dictionary(plan.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                var items = kind == .step ? plan.steps.map(\.item).filter { $0.isFor(role) }
+                                          : applicable.filter { $0.kind == kind && $0.isFor(role) }
                 if kind == .step, gatesOnly { items = items.filter(\.gate) }
                 guard !items.isEmpty else { continue }
                 let blocks: [Block] = items.map { item in
-                    if kind == .step {
-                        var task = StepRendering.task(item, renderer: renderer, evaluator: evaluator)
+                    if kind == .step, let step = planned[item.id] {
+                        var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
                         if withoutCode {
                             task.commands = []
                             task.body = MarkdownText.removingCodeSpans(MarkdownText.removingCode(task.body))

@@ -97,9 +97,8 @@ public struct RunbookBuilder: Sendable {
         if let strategy = plan.strategy {
             rows.append("| Strategy | \(ProfileSummary.escape(strategy.item.title)) |")
         }
-        if let point = plan.pointOfNoReturn {
-            rows.append("| Point of no return | step \(point.number), \(ProfileSummary.escape(point.item.title))"
-                + (point.end.map { ", at T+\(clock($0))" } ?? "") + " |")
+        if let moment = PlanRendering.switchMoment(plan) {
+            rows.append("| Point of no return | \(moment) |")
         }
         let window = profile.duration("window.duration")
         let mode = profile.text("window.mode").map { " (\($0))" } ?? ""
