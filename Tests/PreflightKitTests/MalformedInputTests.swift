@@ -62,6 +62,8 @@ struct MalformedInputTests {
         ("unknown notice channel", "Content/bad.md", item("kind: notice\ntitle: T\nchannel: pigeon"), DiagnosticCode.noticeWithoutChannel),
         ("prompt rule without section", "Content/bad.md", item("kind: prompt-rule\ntitle: T\nline: x"), DiagnosticCode.promptRuleWithoutSection),
         ("strategy without downtime", "Content/bad.md", item("kind: strategy\ntitle: T\nrpo: 0"), DiagnosticCode.unknownRequirement),
+        ("reviewed month 13", "Content/bad.md", item("kind: tip\ntitle: T\nreviewed: 2026-13"), DiagnosticCode.invalidDate),
+        ("as_of a day February lacks", "Content/bad.md", item("kind: tip\ntitle: T\nas_of: \"2026-02-30\""), DiagnosticCode.invalidDate),
         ("id that escapes the folder", "Content/bad.md", item("id: ../../etc/passwd\nkind: tip\ntitle: T"), DiagnosticCode.invalidID),
         ("not UTF-8", "Content/bad.md", "---\nkind: tip\ntitle: caf\u{FFFD}\n---\n", DiagnosticCode.invalidUTF8),
         ("theme template syntax error", "Content/theme/templates/page.mustache", "{{#content}} never closed", DiagnosticCode.templateSyntax),
