@@ -126,6 +126,8 @@ struct ScaffoldingTests {
             #expect(Preflight.execute(["new", "item", "--content", content, "--kind", kind, "--id", "new-\(kind)"]) == 0, "\(kind)")
         }
         #expect(Preflight.execute(["check", "--content", content]) == 0)
+        let tip = try String(contentsOfFile: content + "/guidance/tips/new-tip.md", encoding: .utf8)
+        #expect(tip.range(of: #"\nreviewed: 20[0-9]{2}-(0[1-9]|1[0-2])\n"#, options: .regularExpression) != nil, "\(tip)")
         #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tipp", "--id", "x"]) == 2)
         #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tip", "--id", "../x"]) == 2)
     }

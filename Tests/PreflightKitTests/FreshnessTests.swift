@@ -62,4 +62,22 @@ struct FreshnessTests {
             #expect(error.code == DiagnosticCode.invalidDate && error.hint?.contains("write for example") == true, "\(error)")
         }
     }
+
+    @Test func anItemWithoutReviewedIsAWarningThatStrictRefuses() throws {
+        let site = try site(["Content/a.md": tip("severity: low"), "Content/b.md": tip("reviewed: 2026-11", id: "tip-b")])
+        defer { site.remove() }
+        let lenient = Pipeline().check(BuildRequest(contentRoot: site.content))
+        #expect(!lenient.failed)
+        let warnings = lenient.diagnostics.filter { $0.code == DiagnosticCode.notReviewed }
+        #expect(warnings.count == 1 && warnings.first?.level == .warning, "\(lenient.diagnostics)")
+        #expect(warnings.first?.location.file.hasSuffix("/a.md") == true && warnings.first?.location.line == 4)
+        #expect(Pipeline().check(BuildRequest(contentRoot: site.content, strict: true)).failed)
+        try site.write("Content/a.md", tip("severity: low\nreviewed: 2026-10"))
+        #expect(!Pipeline().check(BuildRequest(contentRoot: site.content, strict: true)).failed)
+    }
+
+    @Test func everyShippedItemCarriesAReviewMonth() {
+        let missing = Repository.loaded.0.items.filter { $0.reviewed == nil }.map(\.file)
+        #expect(missing.isEmpty, "\(missing.count) items without `reviewed`: \(missing.prefix(5))")
+    }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Malformed input")
 struct MalformedInputTests {
     static let valid: [String: String] = FixtureSite.basics.merging([
-        "Content/tip.md": "---\nid: tip-ok\nkind: tip\ntitle: Fine\n---\nA body.\n",
+        "Content/tip.md": "---\nid: tip-ok\nkind: tip\ntitle: Fine\nreviewed: 2026-11\n---\nA body.\n",
         "Content/profiles/p.yml": "id: p\nsource: { engine: postgresql, version: \"12\" }\ntarget: { engine: postgresql, version: \"15\" }\n",
     ]) { _, new in new }
 
@@ -125,7 +125,7 @@ struct MalformedInputTests {
     }
 
     @Test func bomAndCRLFAreAccepted() throws {
-        let site = try FixtureSite(Self.valid.merging(["Content/crlf.md": "\u{FEFF}---\r\nkind: tip\r\ntitle: CRLF\r\n---\r\nBody\r\n"]) { _, new in new })
+        let site = try FixtureSite(Self.valid.merging(["Content/crlf.md": "\u{FEFF}---\r\nkind: tip\r\ntitle: CRLF\r\nreviewed: 2026-11\r\n---\r\nBody\r\n"]) { _, new in new })
         defer { site.remove() }
         let result = Pipeline().check(BuildRequest(contentRoot: site.content, strict: true))
         #expect(!result.failed, "\(result.diagnostics)")
