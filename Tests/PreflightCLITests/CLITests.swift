@@ -42,6 +42,20 @@ struct CLITests {
         #expect(Preflight.execute(["check", "--content", root.appendingPathComponent("Content").path]) == 1)
     }
 
+    /// `--stale` reports and exits 0; with `--strict` an overdue review fails a scheduled job.
+    @Test func checkStaleFailsOnlyWhenStrict() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("---\nkind: tip\ntitle: T\nreviewed: 2020-01\n---\nBody\n".utf8)
+            .write(to: root.appendingPathComponent("Content/tip.md"))
+        let content = root.appendingPathComponent("Content").path
+        #expect(Preflight.execute(["check", "--content", content, "--strict"]) == 0, "reviewed, so no warning")
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo"]) == 0)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo", "--strict"]) == 1)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "1000y", "--strict"]) == 0)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12x"]) == 2)
+    }
+
     @Test func buildWritesIntoTheOutputFolder() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

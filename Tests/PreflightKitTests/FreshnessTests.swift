@@ -3,7 +3,7 @@ import Testing
 @testable import PreflightKit
 
 /// Review dates: `reviewed` is a month and `as_of` a day or a month, both dates that exist, read into
-/// the item with a positioned error otherwise.
+/// the item with a positioned error otherwise; the spans `check --stale` takes.
 @Suite("Review dates")
 struct FreshnessTests {
     func site(_ files: [String: String]) throws -> FixtureSite {
@@ -36,6 +36,12 @@ struct FreshnessTests {
     @Test func todayComesFromSourceDateEpochWhenSet() {
         #expect(CalendarDate.today(environment: ["SOURCE_DATE_EPOCH": "1796083200"]) == CalendarDate(year: 2026, month: 12, day: 1))
         #expect(CalendarDate.today(environment: ["SOURCE_DATE_EPOCH": "soon"]).year >= 2026, "an unreadable value falls back to the clock")
+    }
+
+    @Test(arguments: [("12mo", 12), ("18mo", 18), ("2y", 24), ("1y6mo", 18), ("3 months", 3), ("1year", 12),
+                      ("12m", nil), ("0mo", nil), ("mo", nil), ("-3mo", nil), ("12", nil), ("", nil)] as [(String, Int?)])
+    func spansAreMonthsOrYears(text: String, months: Int?) {
+        #expect(MonthSpan.parse(text)?.months == months, "\(text)")
     }
 
     @Test func theLoaderStoresBothDates() throws {
