@@ -7,9 +7,14 @@ extension Pipeline {
         public var failed: Bool
         /// Items by kind, by engine folder and by ORM, cloud and compliance tag.
         public var counts: [(label: String, count: Int)]
+        /// The items not reviewed within the span asked for; nil when none was asked for.
+        public var stale: StaleReview?
     }
 
-    public func check(_ request: BuildRequest) -> CheckResult {
+    /// - Parameters:
+    ///   - stale: also list the items whose `reviewed` month is older than this span before `today`.
+    ///   - today: the day spans count back from.
+    public func check(_ request: BuildRequest, stale: MonthSpan? = nil, today: CalendarDate = .today()) -> CheckResult {
         let (content, sources, contentDiagnostics) = loadAndValidate(request)
         let profiles = sources.compactMap(\.profile)
         // Each profile's plan keeps the consistency rules, or the content is at fault.
@@ -20,7 +25,8 @@ extension Pipeline {
         let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics) + findings).sorted()
         let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
         return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed,
-                           counts: Self.counts(content, profiles: profiles.count))
+                           counts: Self.counts(content, profiles: profiles.count),
+                           stale: stale.map { StaleReview(content, span: $0, today: today) })
     }
 
     /// Loads and validates the content and the request's one profile, for the commands that work on one.

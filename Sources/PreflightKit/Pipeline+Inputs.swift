@@ -19,6 +19,7 @@ extension Pipeline {
             if let profile = source.profile {
                 source.diagnostics += ProfileValidator().validate(profile, content: content)
                     + ProfileLint().diagnostics(profile, content: content)
+                    + DatedFactsLint().diagnostics(profile, content: content)
             }
             return source
         }

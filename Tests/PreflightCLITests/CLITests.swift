@@ -42,6 +42,20 @@ struct CLITests {
         #expect(Preflight.execute(["check", "--content", root.appendingPathComponent("Content").path]) == 1)
     }
 
+    /// `--stale` reports and exits 0; with `--strict` an overdue review fails a scheduled job.
+    @Test func checkStaleFailsOnlyWhenStrict() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("---\nkind: tip\ntitle: T\nreviewed: 2020-01\n---\nBody\n".utf8)
+            .write(to: root.appendingPathComponent("Content/tip.md"))
+        let content = root.appendingPathComponent("Content").path
+        #expect(Preflight.execute(["check", "--content", content, "--strict"]) == 0, "reviewed, so no warning")
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo"]) == 0)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo", "--strict"]) == 1)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "1000y", "--strict"]) == 0)
+        #expect(Preflight.execute(["check", "--content", content, "--stale", "12x"]) == 2)
+    }
+
     @Test func buildWritesIntoTheOutputFolder() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -126,6 +140,8 @@ struct ScaffoldingTests {
             #expect(Preflight.execute(["new", "item", "--content", content, "--kind", kind, "--id", "new-\(kind)"]) == 0, "\(kind)")
         }
         #expect(Preflight.execute(["check", "--content", content]) == 0)
+        let tip = try String(contentsOfFile: content + "/guidance/tips/new-tip.md", encoding: .utf8)
+        #expect(tip.range(of: #"\nreviewed: 20[0-9]{2}-(0[1-9]|1[0-2])\n"#, options: .regularExpression) != nil, "\(tip)")
         #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tipp", "--id", "x"]) == 2)
         #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tip", "--id", "../x"]) == 2)
     }

@@ -155,6 +155,7 @@ struct AdvisorTests {
             kind: mistake
             title: No downtime window
             when: { window.duration: absent }
+            reviewed: 2026-11
             ---
             Say how long.
             """,
@@ -164,6 +165,7 @@ struct AdvisorTests {
             kind: tip
             title: Check the window
             when: { window.duration: "<1h" }
+            reviewed: 2026-11
             ---
             Short windows need replication.
             """,
@@ -179,5 +181,6 @@ struct AdvisorTests {
         #expect(warnings.first?.level == .warning)
         let check = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("p.yml")], strict: true))
         #expect(check.failed, "--strict fails on profile gaps")
+        #expect(check.diagnostics.map(\.code) == [DiagnosticCode.profileGap], "the gap is the only reason")
     }
 }

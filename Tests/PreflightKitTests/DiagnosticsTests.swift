@@ -93,7 +93,7 @@ struct DiagnosticsTests {
 
     @Test func variablesTheConditionDoesNotGuaranteeAreWarnings() throws {
         let diagnostics = try check([
-            "Content/a.md": "---\nkind: tip\ntitle: A\n---\n{{data.size}} and {{#window.duration}}{{window.duration}}{{/window.duration}}\n",
+            "Content/a.md": "---\nkind: tip\ntitle: A\nreviewed: 2026-11\n---\n{{data.size}} and {{#window.duration}}{{window.duration}}{{/window.duration}}\n",
         ])
         #expect(diagnostics.map(\.code) == [DiagnosticCode.blankVariable])
         #expect(diagnostics.first?.location.column == 1)

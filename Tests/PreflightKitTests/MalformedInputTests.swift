@@ -7,7 +7,7 @@ import Testing
 @Suite("Malformed input")
 struct MalformedInputTests {
     static let valid: [String: String] = FixtureSite.basics.merging([
-        "Content/tip.md": "---\nid: tip-ok\nkind: tip\ntitle: Fine\n---\nA body.\n",
+        "Content/tip.md": "---\nid: tip-ok\nkind: tip\ntitle: Fine\nreviewed: 2026-11\n---\nA body.\n",
         "Content/profiles/p.yml": "id: p\nsource: { engine: postgresql, version: \"12\" }\ntarget: { engine: postgresql, version: \"15\" }\n",
     ]) { _, new in new }
 
@@ -62,6 +62,8 @@ struct MalformedInputTests {
         ("unknown notice channel", "Content/bad.md", item("kind: notice\ntitle: T\nchannel: pigeon"), DiagnosticCode.noticeWithoutChannel),
         ("prompt rule without section", "Content/bad.md", item("kind: prompt-rule\ntitle: T\nline: x"), DiagnosticCode.promptRuleWithoutSection),
         ("strategy without downtime", "Content/bad.md", item("kind: strategy\ntitle: T\nrpo: 0"), DiagnosticCode.unknownRequirement),
+        ("reviewed month 13", "Content/bad.md", item("kind: tip\ntitle: T\nreviewed: 2026-13"), DiagnosticCode.invalidDate),
+        ("as_of a day February lacks", "Content/bad.md", item("kind: tip\ntitle: T\nas_of: \"2026-02-30\""), DiagnosticCode.invalidDate),
         ("id that escapes the folder", "Content/bad.md", item("id: ../../etc/passwd\nkind: tip\ntitle: T"), DiagnosticCode.invalidID),
         ("not UTF-8", "Content/bad.md", "---\nkind: tip\ntitle: caf\u{FFFD}\n---\n", DiagnosticCode.invalidUTF8),
         ("theme template syntax error", "Content/theme/templates/page.mustache", "{{#content}} never closed", DiagnosticCode.templateSyntax),
@@ -123,7 +125,7 @@ struct MalformedInputTests {
     }
 
     @Test func bomAndCRLFAreAccepted() throws {
-        let site = try FixtureSite(Self.valid.merging(["Content/crlf.md": "\u{FEFF}---\r\nkind: tip\r\ntitle: CRLF\r\n---\r\nBody\r\n"]) { _, new in new })
+        let site = try FixtureSite(Self.valid.merging(["Content/crlf.md": "\u{FEFF}---\r\nkind: tip\r\ntitle: CRLF\r\nreviewed: 2026-11\r\n---\r\nBody\r\n"]) { _, new in new })
         defer { site.remove() }
         let result = Pipeline().check(BuildRequest(contentRoot: site.content, strict: true))
         #expect(!result.failed, "\(result.diagnostics)")

@@ -21,6 +21,18 @@ extension ItemDecoder {
         }
     }
 
+    /// `reviewed` (a month) or `as_of` (a month or a day): a date that exists, written the one way
+    /// that sorts as text, so that a typo such as `2026-13` cannot hide an item from `check --stale`.
+    func date(_ entry: YAMLTree.Entry, allowDay: Bool, diagnostics: inout [Diagnostic]) -> CalendarDate? {
+        guard let text = string(entry, diagnostics: &diagnostics) else { return nil }
+        if let date = CalendarDate.parse(text.trimmingSpaces, allowDay: allowDay) { return date }
+        let form = allowDay ? "a date written YYYY-MM-DD or YYYY-MM" : "a month written YYYY-MM"
+        let example = allowDay ? "`\(entry.key): \"2026-12-01\"`" : "`\(entry.key): 2026-12`"
+        diagnostics.append(.error(.invalidDate, "`\(entry.key)` must be \(form) that exists, found `\(text)`",
+                                  at: entry.value.location, hint: "write for example \(example)"))
+        return nil
+    }
+
     /// A list of words, also accepting a single word.
     func strings(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> [(String, SourceLocation)] {
         switch entry.value {

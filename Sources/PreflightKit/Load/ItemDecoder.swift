@@ -78,6 +78,8 @@ public struct ItemDecoder: Sendable {
             }
         }
         if let entry = fields["sources"] { item.sources = citations(entry, diagnostics: &diagnostics) }
+        if let entry = fields["reviewed"] { item.reviewed = date(entry, allowDay: false, diagnostics: &diagnostics) }
+        if let entry = fields["as_of"] { item.asOf = date(entry, allowDay: true, diagnostics: &diagnostics) }
     }
 
     private func decodeStep(_ item: inout Item, _ fields: [String: YAMLTree.Entry], diagnostics: inout [Diagnostic]) {

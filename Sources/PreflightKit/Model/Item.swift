@@ -14,6 +14,10 @@ public struct Item: Sendable, Identifiable {
     public var tags: [String] = []
     public var related: [String] = []
     public var sources: [Citation] = []
+    /// The month someone last checked the item against its sources (`reviewed: 2026-12`).
+    public var reviewed: CalendarDate?
+    /// The date the item's dated facts (end of life, minimum versions, prices) hold on (`as_of`).
+    public var asOf: CalendarDate?
     /// GFM with Mustache variables over the profile.
     public var body = ""
     /// Sort key inside a phase or a page; lower first, then by id.

@@ -3,11 +3,14 @@ public struct ItemScaffold: Sendable {
     public var kind: Kind
     public var id: String
     public var title: String
+    /// The month the author writes it, which is when it was last checked against its sources.
+    public var reviewed: CalendarDate
 
-    public init(kind: Kind, id: String, title: String) {
+    public init(kind: Kind, id: String, title: String, reviewed: CalendarDate = .today()) {
         self.kind = kind
         self.id = id
         self.title = title
+        self.reviewed = reviewed.monthOnly
     }
 
     /// Where the file goes under the content folder.
@@ -40,7 +43,7 @@ public struct ItemScaffold: Sendable {
         default:
             lines += ["phase: plan", "severity: medium"]
         }
-        lines += ["related: []", "sources: []", "---", "",
+        lines += ["related: []", "reviewed: \(reviewed)", "sources: []", "---", "",
                   "Say what the reader will see, why it happens, and what to do: the exact command or query,",
                   "the version where the behaviour changed, the threshold to watch.", ""]
         return lines.joined(separator: "\n")

@@ -14,10 +14,11 @@ extension JSONSchemaGenerator {
             "tags": strings(),
             "related": strings(),
             "order": ["type": "integer"],
-            "reviewed": ["type": "string", "pattern": #"^[0-9]{4}-[0-9]{2}$"#,
-                         "description": "The month someone last checked the item against its sources"],
-            "as_of": ["type": "string", "pattern": #"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"#,
-                      "description": "The date the item's dated facts hold on"],
+            // The patterns admit real months and days 01–31; the loader also refuses days a month lacks.
+            "reviewed": ["type": "string", "pattern": #"^[0-9]{4}-(0[1-9]|1[0-2])$"#,
+                         "description": "The month someone last checked the item against its sources (YYYY-MM)"],
+            "as_of": ["type": "string", "pattern": #"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"#,
+                      "description": "The date the item's dated facts hold on (YYYY-MM-DD or YYYY-MM; quote it in YAML)"],
             "sources": ["type": "array", "items": [
                 "type": "object", "required": ["title", "url"], "additionalProperties": false,
                 "properties": ["title": ["type": "string"], "url": ["type": "string", "pattern": "^https?://"]],

@@ -120,6 +120,11 @@ public struct ContentValidator: Sendable {
                                             hint: "write `estimate: 10m` or `estimate: { rate: 100 GB/h, of: data.size }`"))
             }
         }
+        // Only an unwritten key: a malformed one is already an error from the loader.
+        if item.keyLocations["reviewed"] == nil {
+            diagnostics.append(.warning(.notReviewed, "`\(item.id)` does not say when it was last reviewed", at: item.location(of: "title"),
+                                        hint: "add `reviewed: YYYY-MM`, the month you last checked it against its sources"))
+        }
         if item.body.trimmingSpaces.isEmpty, item.summary == nil {
             diagnostics.append(.warning(.emptyItem, "`\(item.id)` has neither a body nor a summary", at: item.location(of: "title"),
                                         hint: "say what the reader should do"))
