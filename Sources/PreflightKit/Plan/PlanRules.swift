@@ -12,7 +12,14 @@ public struct PlanRules: Sendable {
         let vocabulary = content.vocabulary
         let others = content.items.filter { $0.strategy?.procedure != nil && $0.id != plan.strategy?.item.id }
         let chosen = Set(plan.strategy?.item.strategy?.procedure?.stepIDs ?? [])
-        let unavailable = Set(profile.list("tools.unavailable").map { $0.lowercased() })
+        var unavailable = Set(profile.list("tools.unavailable").map { $0.lowercased() })
+        // A stated inventory is closed, as the advisor reads it: a tool some strategy needs that is
+        // not in it cannot be run either.
+        let available = Set(profile.list("tools.available").map { $0.lowercased() })
+        if !available.isEmpty {
+            let known = content.items.compactMap(\.strategy).flatMap { $0.tools + $0.anyTools }.map { $0.lowercased() }
+            unavailable.formUnion(known.filter { !available.contains($0) })
+        }
         let families = Set(["source.engine", "target.engine"].compactMap { profile.text($0) }.map(vocabulary.family(of:)))
         var found: [Diagnostic] = []
         func report(_ code: DiagnosticCode, _ step: Plan.Step, _ message: String, hint: String? = nil) {
@@ -27,7 +34,7 @@ public struct PlanRules: Sendable {
             for command in commands {
                 let words = Set(Self.words(command.code))
                 for tool in unavailable where words.contains(tool) {
-                    report(.planUnavailableTool, step, "`\(item.id)` runs `\(tool)`, which the profile lists as unavailable",
+                    report(.planUnavailableTool, step, "`\(item.id)` runs `\(tool)`, which the profile's tools rule out",
                            hint: "give the command `when: { not: { tools.unavailable: \(tool) } }` and an alternative")
                 }
                 if let family = vocabulary.languages[command.language.lowercased()], !families.contains(family) {
