@@ -26,6 +26,7 @@ public struct BodyRenderer: Sendable {
         self.vocabulary = vocabulary
         var context = profile.templateContext(vocabulary: vocabulary)
         context["schedule"] = schedule?.templateValues ?? []
+        context["notice"] = NoticeValues.values(profile, schedule: schedule, words: strings.notices)
         self.context = ContextBox(context)
     }
 

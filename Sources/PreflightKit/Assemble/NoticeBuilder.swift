@@ -56,7 +56,8 @@ public struct NoticeBuilder: Sendable {
     /// The `.ics` event for the window; nil without a schedule.
     public func calendar(_ profile: Profile, schedule: Schedule?, stamp: Date?) -> String? {
         guard let schedule else { return nil }
-        let product = profile.text("customers.product") ?? profile.name
+        // What customers know the service by; never the profile's name, which names engines and versions.
+        let product = profile.text("service.name") ?? profile.text("customers.product") ?? "Our service"
         var description = "Scheduled database maintenance for \(product)."
         if let mode = profile.text("window.mode") { description += " Mode during the window: \(mode)." }
         if let contact = profile.text("customers.contact") { description += " Questions: \(contact)." }

@@ -47,9 +47,35 @@ public struct Strings: Sendable, Decodable {
     public var rollbackTriggers: [Trigger]
     /// Headings of the notice channels; the keys are the channels a notice may name.
     public var channels: [String: String]
+    /// The words notices use (`service`, `signature`, `signature_with_service`, `daylight_saving`) and
+    /// what customers can do in each window mode.
+    public var notices = NoticeWords()
+
+    public struct NoticeWords: Sendable, Decodable {
+        public var service = "our service"
+        public var signature = "Our support team"
+        public var signatureWithService = "The {service} team"
+        public var daylightSaving = "Clocks change in {zone} during the window."
+        public var modes: [String: String] = [:]
+
+        enum CodingKeys: String, CodingKey {
+            case service, signature, signatureWithService = "signature_with_service", daylightSaving = "daylight_saving", modes
+        }
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            service = try container.decodeIfPresent(String.self, forKey: .service) ?? service
+            signature = try container.decodeIfPresent(String.self, forKey: .signature) ?? signature
+            signatureWithService = try container.decodeIfPresent(String.self, forKey: .signatureWithService) ?? signatureWithService
+            daylightSaving = try container.decodeIfPresent(String.self, forKey: .daylightSaving) ?? daylightSaving
+            modes = try container.decodeIfPresent([String: String].self, forKey: .modes) ?? [:]
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case roles, kinds, documents, navigation, rollbackTriggers = "rollback_triggers", channels
+        case roles, kinds, documents, navigation, rollbackTriggers = "rollback_triggers", channels, notices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +86,7 @@ public struct Strings: Sendable, Decodable {
         navigation = try container.decode([Link].self, forKey: .navigation)
         rollbackTriggers = try container.decode([Trigger].self, forKey: .rollbackTriggers)
         channels = try container.decode([String: String].self, forKey: .channels)
+        notices = try container.decodeIfPresent(NoticeWords.self, forKey: .notices) ?? NoticeWords()
     }
 
     /// Empty words, for content without a theme (its absence is reported at load).
