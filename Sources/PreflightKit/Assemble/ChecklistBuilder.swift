@@ -25,10 +25,12 @@ public struct ChecklistBuilder: Sendable {
             guard !inPhase.isEmpty else { continue }
             let tasks = inPhase.map { step -> Block in
                 var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
-                // The runbook numbers the steps; the checklist ticks them.
+                // One line per step: the runbook numbers the steps and holds their text and commands.
+                task.link = "runbook.html#step-" + step.id
+                task.estimate = nil
                 task.number = nil
-                // A printed checklist keeps the first paragraph; the runbook carries the full text.
-                task.body = MarkdownText.firstParagraph(task.body)
+                task.body = ""
+                task.commands = []
                 return .task(task)
             }
             sections.append(Section(id: phase.rawValue, title: phase.title, blocks: tasks))

@@ -8,6 +8,9 @@ enum PlanRendering {
         task.number = step.number
         task.pointOfNoReturn = step.pointOfNoReturn
         let profile = plan.profile
+        // Rollback thresholds govern the decisions from the switch on, not the gates before it
+        // (a disk-sizing gate is not passed or failed on replica lag).
+        if task.thresholds != nil, !governedByTriggers(step, plan: plan) { task.thresholds = nil }
         if let due = step.due {
             task.clock = "due T-\(due)" + (dueDate(due, windowStarts: profile.text("window.starts")).map { " · \($0)" } ?? "")
         } else if step.offClock {
@@ -22,6 +25,19 @@ enum PlanRendering {
             if let limit, end > limit { task.overflow = true }
         }
         return task
+    }
+
+    /// Whether the rollback triggers decide the step: gates from the point of no return on, after
+    /// the switch and in the rollback.
+    static func governedByTriggers(_ step: Plan.Step, plan: Plan) -> Bool {
+        switch step.phase {
+        case .afterCutover, .rollback: return true
+        case .cutover:
+            guard let point = plan.steps.firstIndex(where: \.pointOfNoReturn),
+                  let index = plan.steps.firstIndex(where: { $0.id == step.id }) else { return false }
+            return index >= point
+        default: return false
+        }
     }
 
     /// The point of no return as every document states it: the step, and when it ends on the clock

@@ -1,7 +1,10 @@
-/// One page per reader, with what that reader needs first.
+/// One page per reader: what that reader does and decides, the guidance that matters most to them,
+/// and links to the rest.
 ///
-/// The customer-success view carries no commands: steps appear as titles only and code blocks are
-/// removed from bodies, because that page is forwarded to people who do not run them.
+/// Steps are the plan's, one line each with a link to their text in the runbook: the steps the reader
+/// owns and the go/no-go gates (gates only, for readers who decide rather than act). Guidance of the
+/// kinds the reader sees comes high severity first, with its summary and first paragraph; the rest is
+/// a list of links to the wiki. The customer-success and product-manager views carry no commands.
 public struct RoleViewBuilder: Sendable {
     public init() {}
 
@@ -24,29 +27,46 @@ public struct RoleViewBuilder: Sendable {
                 ]))
             }
             for kind in kinds {
-                // Steps come from the plan, in its order and with its numbers; guidance from the selection.
-                let planned = Dictionary(plan.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                var items = kind == .step ? plan.steps.map(\.item).filter { $0.isFor(role) }
-                                          : applicable.filter { $0.kind == kind && $0.isFor(role) }
-                if kind == .step, gatesOnly { items = items.filter(\.gate) }
-                guard !items.isEmpty else { continue }
-                let blocks: [Block] = items.map { item in
-                    if kind == .step, let step = planned[item.id] {
+                if kind == .step {
+                    let steps = plan.steps.filter { step in
+                        step.item.isFor(role) && (gatesOnly ? step.item.gate : step.item.owner == role || step.item.gate)
+                    }
+                    guard !steps.isEmpty else { continue }
+                    let blocks: [Block] = steps.map { step in
                         var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
-                        if withoutCode {
-                            task.commands = []
-                            task.body = MarkdownText.removingCodeSpans(MarkdownText.removingCode(task.body))
-                        }
+                        task.link = "../runbook.html#step-" + step.id
+                        (task.number, task.estimate, task.body, task.commands) = (nil, nil, "", [])
                         return .task(task)
                     }
-                    let body = renderer.render(item.body).trimmingSpaces
-                    return .entry(GuidanceEntry(id: item.id, title: item.title, summary: item.summary.map(renderer.render),
-                                                severity: item.severity,
-                                                body: withoutCode ? MarkdownText.removingCodeSpans(MarkdownText.removingCode(body)) : body,
-                                                sources: item.sources, related: []))
+                    let title = gatesOnly ? "Go/no-go decision points" : "Your steps and the go/no-go gates"
+                    sections.append(Section(id: kind.rawValue, title: title, blocks: blocks))
+                    continue
                 }
-                let title = kind == .step && gatesOnly ? "Go/no-go decision points" : renderer.strings.title(of: kind)
-                sections.append(Section(id: kind.rawValue, title: title, blocks: blocks))
+                // Strategies are the plan's options for this migration, as the memo compares them.
+                let options = Set(plan.options.map(\.item.id))
+                let items = applicable.filter { $0.kind == kind && $0.isFor(role) && (kind != .strategy || options.contains($0.id)) }
+                guard !items.isEmpty else { continue }
+                let first = items.filter { ($0.severity ?? .low) >= .high }
+                var blocks: [Block] = first.map { item in
+                    // The summary says it; the first paragraph stands in for an item without one.
+                    var body = item.summary == nil ? MarkdownText.firstParagraph(renderer.render(item.body).trimmingSpaces) : ""
+                    if withoutCode { body = MarkdownText.removingCodeSpans(MarkdownText.removingCode(body)) }
+                    return .entry(GuidanceEntry(id: item.id, title: item.title, summary: item.summary.map(renderer.render),
+                                                severity: item.severity, body: body, sources: [], related: []))
+                }
+                let rest = items.filter { ($0.severity ?? .low) < .high }
+                if !rest.isEmpty {
+                    // Strategies are compared in the memo; other guidance is on the wiki when the
+                    // profile's own readers see it, and named here otherwise.
+                    let page = renderer.strings.wikiPage(of: kind)
+                    let inWiki = Set(selection.included.map(\.id))
+                    blocks.append(.markdown((first.isEmpty ? "" : "Also:\n\n") + rest.map { item in
+                        let title = ProfileSummary.escape(item.title)
+                        if kind == .strategy { return "- [\(title)](../memo.html#\(item.id))" }
+                        return inWiki.contains(item.id) ? "- [\(title)](../wiki/\(page).md#\(Slug.github(item.title)))" : "- \(title)"
+                    }.joined(separator: "\n")))
+                }
+                sections.append(Section(id: kind.rawValue, title: renderer.strings.title(of: kind), blocks: blocks))
             }
             return Document(path: "roles/\(role.rawValue)", title: "\(role.title) view — \(selection.profile.name)",
                             sections: sections, formats: [.markdown, .html])

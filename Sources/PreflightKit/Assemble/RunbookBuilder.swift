@@ -24,8 +24,13 @@ public struct RunbookBuilder: Sendable {
                 "Commands take connection details and paths from these variables; set them in the shell that runs the runbook:\n\n"
                     + variables.map { "- `$\($0)`" }.joined(separator: "\n"))]))
         }
-        let prepare = plan.steps.filter { $0.due != nil || $0.phase == .beforeCutover }
-            .map { Block.task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator)) }
+        // Every step before the window, so that each checklist line has its commands here; their
+        // first paragraph only, since the night's reader needs the cutover in full.
+        let prepare = tasks(.plan, .beforeStaging, .staging, .beforeCutover).map { block -> Block in
+            guard case .task(var task) = block else { return block }
+            task.body = MarkdownText.firstParagraph(task.body)
+            return .task(task)
+        }
         if !prepare.isEmpty {
             sections.append(Section(id: "before-window", title: "Before the window opens", blocks: prepare))
         }

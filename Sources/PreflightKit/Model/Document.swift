@@ -62,8 +62,10 @@ public struct TaskEntry: Sendable {
     public var overflow: Bool = false
     /// After this step, going back costs more than going on.
     public var pointOfNoReturn: Bool = false
-    /// The profile's rollback thresholds, stated at go/no-go gates.
+    /// The profile's rollback thresholds, stated at the go/no-go gates they govern.
     public var thresholds: String? = nil
+    /// Where the step's full text and commands are (the runbook's step), for one-line checklists.
+    public var link: String? = nil
 
     public init(id: String, title: String, owner: Role?, estimate: String?, gate: Bool, body: String,
                 commands: [Command]) {

@@ -48,9 +48,10 @@ public struct HTMLRenderer: Sendable {
         let blocks = document.sections.reduce(0) { $0 + $1.blocks.count }
         let sections = zip(document.sections, markdownHTML(document, blocks: blocks)).map { section($0, html: $1) }
         context["sections"] = sections
-        context["nav"] = navigation.map { link in
-            link.merging(["href": root + (link["href"] ?? ""),
-                          "current": link["href"] == document.path + ".html" ? "page" : ""]) { _, new in new }
+        // `current` is a Bool on every link: a missing or empty value would let Mustache find the
+        // page's own `current` and mark every link as the current page.
+        context["nav"] = navigation.map { link -> [String: Any] in
+            ["title": link["title"] ?? "", "href": root + (link["href"] ?? ""), "current": link["href"] == document.path + ".html"]
         }
         let content = renderSectionsInParallel(context, sections: sections, blocks: blocks)
             ?? library.render(context, withTemplate: "document") ?? ""
@@ -129,6 +130,7 @@ public struct HTMLRenderer: Sendable {
             if let number = task.number { values["number"] = number }
             if let clock = task.clock { values["clock"] = clock }
             if let thresholds = task.thresholds { values["thresholds"] = thresholds }
+            if let link = task.link { values["link"] = link }
             values["overflow"] = task.overflow
             values["point_of_no_return"] = task.pointOfNoReturn
             values["commands"] = task.commands.map { command in

@@ -59,7 +59,9 @@ public struct MarkdownRenderer: Sendable {
         if let number = task.number { return renderNumbered(task, number: number) }
         var meta: [String] = []
         if let owner = task.owner { meta.append("owner: \(owner.title)") }
+        if let clock = task.clock { meta.append(clock) }
         if let estimate = task.estimate { meta.append("estimate: \(estimate)") }
+        if let link = task.link { meta.append("[details](\(link))") }
         var head = "- [ ] "
         if task.gate { head += "**GO/NO-GO** " }
         head += "**\(task.title)**"
@@ -76,7 +78,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// A runbook step: a numbered heading, its clock, and its commands at the top level.
     func renderNumbered(_ task: TaskEntry, number: String) -> String {
-        var parts = ["### \(number). \(task.title)"]
+        // An anchor by the step's id, which one-line checklists link to.
+        var parts = ["<a id=\"step-\(task.id)\"></a>\n\n### \(number). \(task.title)"]
         var meta: [String] = []
         if let clock = task.clock { meta.append("**\(clock)**") }
         if let estimate = task.estimate { meta.append(estimate) }
