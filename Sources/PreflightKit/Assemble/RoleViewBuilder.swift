@@ -26,6 +26,7 @@ public struct RoleViewBuilder: Sendable {
                     .markdown(ProfileSummary.markdown(selection.profile, vocabulary: renderer.vocabulary)),
                 ]))
             }
+            if role == .productManager { sections += Self.decisions(plan, selection: selection) }
             for kind in kinds {
                 if kind == .step {
                     let steps = plan.steps.filter { step in
@@ -71,6 +72,34 @@ public struct RoleViewBuilder: Sendable {
             return Document(path: "roles/\(role.rawValue)", title: "\(role.title) view — \(selection.profile.name)",
                             sections: sections, formats: [.markdown, .html])
         }
+    }
+
+    /// What a product manager decides on: what stops the plan, the timeline of the cutover, and the
+    /// risks that matter most, in words rather than commands.
+    static func decisions(_ plan: Plan, selection: Selection) -> [Section] {
+        var sections: [Section] = []
+        if !plan.noGo.isEmpty {
+            sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
+                plan.noGo.map { "- **\($0)**" }.joined(separator: "\n"))]))
+        }
+        let cutover = plan.steps(in: .cutover)
+        if !cutover.isEmpty {
+            var rows = ["| Step | What happens | When | Owner |", "| --- | --- | --- | --- |"]
+            for step in cutover {
+                let when = step.start.flatMap { start in step.end.map { "T+\(RunbookBuilder.clock(start))–\(RunbookBuilder.clock($0))" } } ?? "—"
+                rows.append("| \(step.number)\(step.pointOfNoReturn ? " (point of no return)" : "") | \(ProfileSummary.escape(step.item.title)) | \(when) | \(step.item.owner?.title ?? "—") |")
+            }
+            var text = rows.joined(separator: "\n")
+            if let moment = PlanRendering.switchMoment(plan) { text += "\n\nPoint of no return: \(moment)." }
+            sections.append(Section(id: "timeline", title: "Timeline of the cutover", blocks: [.markdown(text)]))
+        }
+        let risks = RiskRegisterBuilder().risks(selection).prefix(6)
+        if !risks.isEmpty {
+            sections.append(Section(id: "risks", title: "Top risks", blocks: [.markdown(risks.map {
+                "- **\($0.impact.rawValue)** — \(ProfileSummary.escape($0.item.title))"
+            }.joined(separator: "\n") + "\n\nThe whole [risk register](../risks.html) says how each is mitigated.")]))
+        }
+        return sections
     }
 }
 
