@@ -33,13 +33,13 @@ public struct Assembler: Sendable {
                 return [checklist] + WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
             },
             { [RunbookBuilder().build(plan, renderer: renderer)] },
-            { [RiskRegisterBuilder().build(selection, renderer: renderer)] },
+            { [RiskRegisterBuilder().build(selection, plan: plan, rules: content.riskRules, renderer: renderer)] },
             { [strategies.memo(plan, renderer: renderer)] },
             { [PromptBuilder().document(selection, renderer: renderer)] },
             { [RubricBuilder().build(selection, renderer: renderer)] },
             { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule,
                               strings: content.theme.strings) },
-            { RoleViewBuilder().build(plan, selection: selection, renderer: renderer, schedule: schedule) },
+            { RoleViewBuilder().build(plan, selection: selection, rules: content.riskRules, renderer: renderer, schedule: schedule) },
         ]
         let built = parallelMap(tasks) { $0() }
         let checklist = built[0][0]
@@ -50,7 +50,7 @@ public struct Assembler: Sendable {
             noGo: plan.noGo, switchMoment: PlanRendering.switchMoment(plan),
             timeline: RunbookBuilder.timeline(plan),
             gaps: ProfileLint().gaps(profile, content: content),
-            risks: RiskRegisterBuilder().risks(selection))
+            risks: RiskRegisterBuilder().risks(selection, plan: plan, rules: content.riskRules, renderer: renderer))
         documents.insert(OverviewBuilder().build(selection, renderer: renderer, documents: documents, schedule: schedule,
                                                  context: context), at: 0)
         var files: [OutputFile] = []

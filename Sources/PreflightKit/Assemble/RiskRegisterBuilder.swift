@@ -7,33 +7,51 @@ public struct RiskRegisterBuilder: Sendable {
         public var number: Int
         public var item: Item
         public var likelihood: Likelihood
-        /// Whether the likelihood came from the content or is the default.
-        public var stated: Bool
+        /// Why the likelihood is what it is, from the profile's facts.
+        public var reason: String
         public var impact: Severity
         public var owner: Role?
+        /// The plan's steps that mitigate it (the risk's related steps that the plan runs).
+        public var mitigations: [Plan.Step] = []
     }
 
     static let kinds: Set<Kind> = [.mistake, .engineNote, .troubleshooting]
 
-    public func risks(_ selection: Selection) -> [Risk] {
+    /// The risks that apply, highest first: likelihood from the rules on the profile's facts (or the
+    /// item's own), impact from its severity, and the plan steps that mitigate each.
+    public func risks(_ selection: Selection, plan: Plan? = nil, rules: RiskRules = RiskRules(),
+                      renderer: BodyRenderer? = nil) -> [Risk] {
+        let evaluator = ConditionEvaluator(profile: selection.profile)
         let candidates = selection.decisions.filter(\.conditionHolds).map(\.item)
             .filter { Self.kinds.contains($0.kind) && ($0.severity ?? .low) >= .medium }
-            .sorted { lhs, rhs in
-                let a = (lhs.severity ?? .low, lhs.likelihood ?? .medium), b = (rhs.severity ?? .low, rhs.likelihood ?? .medium)
-                return a != b ? (a.0, a.1) > (b.0, b.1) : lhs.id < rhs.id
-            }
-        return candidates.enumerated().map { index, item in
-            Risk(number: index + 1, item: item, likelihood: item.likelihood ?? .medium, stated: item.likelihood != nil,
-                 impact: item.severity ?? .medium, owner: item.owner ?? item.roles.first)
+            .filter { item in !item.tags.contains { rules.notRisks.contains($0) } }
+        let judged = candidates.map { item -> Risk in
+            let rule = rules.rules.first { rule in rule.tags.contains { item.tags.contains($0) } && evaluator.evaluate(rule.when) }
+            let likelihood = rule?.likelihood ?? item.likelihood ?? .low
+            let reason = rule.map { renderer?.render($0.because) ?? $0.because }
+                ?? (item.likelihood != nil ? "as the guidance rates it" : "nothing in the profile points to it")
+            let mitigations = plan?.steps.filter { item.related.contains($0.id) } ?? []
+            return Risk(number: 0, item: item, likelihood: likelihood, reason: reason, impact: item.severity ?? .medium,
+                        owner: item.owner ?? item.roles.first, mitigations: mitigations)
+        }.sorted { lhs, rhs in
+            let a = (lhs.impact, lhs.likelihood), b = (rhs.impact, rhs.likelihood)
+            return a != b ? (a.0, a.1) > (b.0, b.1) : lhs.item.id < rhs.item.id
+        }
+        return judged.enumerated().map { index, risk in
+            var risk = risk
+            risk.number = index + 1
+            return risk
         }
     }
 
-    public func build(_ selection: Selection, renderer: BodyRenderer) -> Document {
-        let risks = risks(selection)
+    public func build(_ selection: Selection, plan: Plan, rules: RiskRules, renderer: BodyRenderer) -> Document {
+        let risks = risks(selection, plan: plan, rules: rules, renderer: renderer)
         var rows = ["| # | Risk | Likelihood | Impact | Mitigation | Owner |", "| --- | --- | --- | --- | --- | --- |"]
         for risk in risks {
-            let mitigation = risk.item.summary.map { ProfileSummary.escape(renderer.render($0)) } ?? "see the guidance"
-            rows.append("| R\(risk.number) | \(ProfileSummary.escape(risk.item.title)) | \(risk.likelihood.rawValue)\(risk.stated ? "" : " (assumed)") | \(risk.impact.rawValue) | \(mitigation) | \(risk.owner?.title ?? "—") |")
+            let steps = risk.mitigations.map { "step [\($0.number)](runbook.html#step-\($0.id)): \(ProfileSummary.escape($0.item.title))" }
+            let mitigation = steps.isEmpty ? risk.item.summary.map { ProfileSummary.escape(renderer.render($0)) } ?? "see the guidance"
+                                           : steps.joined(separator: "; ")
+            rows.append("| R\(risk.number) | \(ProfileSummary.escape(risk.item.title)) | \(risk.likelihood.rawValue): \(ProfileSummary.escape(risk.reason)) | \(risk.impact.rawValue) | \(mitigation) | \(risk.owner?.title ?? "—") |")
         }
         var sections: [Section] = []
         if risks.isEmpty {

@@ -8,7 +8,8 @@
 public struct RoleViewBuilder: Sendable {
     public init() {}
 
-    public func build(_ plan: Plan, selection: Selection, renderer: BodyRenderer, schedule: Schedule?) -> [Document] {
+    public func build(_ plan: Plan, selection: Selection, rules: RiskRules, renderer: BodyRenderer,
+                      schedule: Schedule?) -> [Document] {
         let evaluator = ConditionEvaluator(profile: selection.profile)
         let applicable = selection.decisions.filter(\.conditionHolds).map(\.item)
         return Role.allCases.map { role in
@@ -26,7 +27,7 @@ public struct RoleViewBuilder: Sendable {
                     .markdown(ProfileSummary.markdown(selection.profile, vocabulary: renderer.vocabulary)),
                 ]))
             }
-            if role == .productManager { sections += Self.decisions(plan, selection: selection) }
+            if role == .productManager { sections += Self.decisions(plan, selection: selection, rules: rules) }
             for kind in kinds {
                 if kind == .step {
                     let steps = plan.steps.filter { step in
@@ -76,7 +77,7 @@ public struct RoleViewBuilder: Sendable {
 
     /// What a product manager decides on: what stops the plan, the timeline of the cutover, and the
     /// risks that matter most, in words rather than commands.
-    static func decisions(_ plan: Plan, selection: Selection) -> [Section] {
+    static func decisions(_ plan: Plan, selection: Selection, rules: RiskRules) -> [Section] {
         var sections: [Section] = []
         if !plan.noGo.isEmpty {
             sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
@@ -93,7 +94,7 @@ public struct RoleViewBuilder: Sendable {
             if let moment = PlanRendering.switchMoment(plan) { text += "\n\nPoint of no return: \(moment)." }
             sections.append(Section(id: "timeline", title: "Timeline of the cutover", blocks: [.markdown(text)]))
         }
-        let risks = RiskRegisterBuilder().risks(selection).prefix(6)
+        let risks = RiskRegisterBuilder().risks(selection, plan: plan, rules: rules).prefix(6)
         if !risks.isEmpty {
             sections.append(Section(id: "risks", title: "Top risks", blocks: [.markdown(risks.map {
                 "- **\($0.impact.rawValue)** — \(ProfileSummary.escape($0.item.title))"

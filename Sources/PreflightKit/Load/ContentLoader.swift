@@ -39,7 +39,9 @@ public struct ContentLoader: Sendable {
             .map { String($0.dropFirst("theme/".count)) }, diagnostics: &diagnostics)
         let profiles = all.filter { $0.hasPrefix("profiles/") && ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) }
             .map { base + "/" + $0 }
-        let content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
+        var content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
+        content.riskRules = RiskRulesLoader(conditions: ConditionParser(vocabulary: vocabulary))
+            .load(path: base + "/risks.yml", diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 

@@ -9,6 +9,8 @@ public struct ContentSet: Sendable {
     public let guaranteedFields: [String: Set<String>]
     public var vocabulary: Vocabulary
     public var theme: Theme
+    /// How likely each risk is, by profile facts (`risks.yml`).
+    public var riskRules = RiskRules()
     /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
     public var profilePaths: [String]
 
