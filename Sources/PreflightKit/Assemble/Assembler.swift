@@ -25,13 +25,10 @@ public struct Assembler: Sendable {
                                     schedule: schedule)
         let notices = NoticeBuilder()
         let strategies = StrategyBuilder()
-        // The builders only read the plan and the selection, so they run side by side; the wiki reuses the
-        // checklist and therefore shares its task. Results come back in the order listed.
+        // The builders only read the plan and the selection, so they run side by side; the wiki then
+        // carries some of their documents as pages. Results come back in the order listed.
         let tasks: [@Sendable () -> [Document]] = [
-            {
-                let checklist = ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)
-                return [checklist] + WikiBuilder().build(selection, renderer: renderer, checklist: checklist)
-            },
+            { [ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)] },
             { [RunbookBuilder().build(plan, renderer: renderer)] },
             { [RiskRegisterBuilder().build(selection, plan: plan, rules: content.riskRules, renderer: renderer)] },
             { [strategies.memo(plan, renderer: renderer)] },
@@ -42,9 +39,8 @@ public struct Assembler: Sendable {
             { RoleViewBuilder().build(plan, selection: selection, rules: content.riskRules, renderer: renderer, schedule: schedule) },
         ]
         let built = parallelMap(tasks) { $0() }
-        let checklist = built[0][0]
-        var documents = [checklist] + built[1] + built[2] + built[3] + built[4] + built[5] + built[6] + built[7]
-            + built[0].dropFirst()
+        var documents = built.flatMap { $0 }
+        documents += WikiBuilder().build(selection, renderer: renderer, documents: documents)
         let context = OverviewBuilder.Context(
             strategy: strategies.advice(plan, vocabulary: content.vocabulary),
             noGo: plan.noGo, switchMoment: PlanRendering.switchMoment(plan),
