@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 PREFLIGHT := .build/release/preflight
 
-.PHONY: setup build examples test unit check verify-output verify-site verify-schemas compile-extras clean
+.PHONY: setup build examples test unit check verify-output verify-site verify-schemas compile-extras screenshots clean
 
 # Installs the C libraries Preflight links against, when they are missing (needs root or sudo).
 setup:
@@ -54,6 +54,10 @@ verify-schemas:
 compile-extras: setup
 	$(SWIFT) build --package-path Benchmarks
 	$(SWIFT) build --package-path Fuzz
+
+# The README's pictures of the overview and the first checklist page, from the committed build.
+screenshots: examples
+	scripts/screenshots.sh Output
 
 clean:
 	rm -rf .build
