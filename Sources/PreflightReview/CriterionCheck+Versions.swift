@@ -11,6 +11,7 @@ extension CriterionCheck {
         }
         guard !expected.isEmpty else { return Outcome(passed: true, evidence: "the profile states no versions", line: nil) }
         var found: [(String, Version, Int)] = []
+        var reversed: (text: String, line: Int)?
         for block in plan.blocks {
             for (engine, _) in expected {
                 let names = Set(names(for: engine))
@@ -22,6 +23,12 @@ extension CriterionCheck {
                     guard let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)\\s*(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?")
                     else { continue }
                     for match in block.text.matches(of: pattern) {
+                        // "12 to 15" reads as written: the first is where the data comes from.
+                        if reversed == nil, let from = match.output[1].substring.flatMap({ try? Version.parse(String($0)).get() }),
+                           let to = match.output[2].substring.flatMap({ try? Version.parse(String($0)).get() }),
+                           isReversed(from: from, to: to, engine: engine) {
+                            reversed = (String(block.text[match.range]), block.line)
+                        }
                         for group in [1, 2] {
                             guard let range = match.output[group].range,
                                   case .success(let version) = Version.parse(String(block.text[range])) else { continue }
@@ -34,6 +41,10 @@ extension CriterionCheck {
         for (engine, version) in expected where !found.contains(where: { $0.0 == engine && agrees($0.1, version) }) {
             return Outcome(passed: false, evidence: "never names \(vocabulary.displayName(engine)) \(version)", line: nil)
         }
+        if let reversed {
+            return Outcome(passed: false, evidence: "“\(reversed.text.trimmingSpaces)” runs from the profile's target to its source",
+                           line: reversed.line)
+        }
         // Versions on the way are expected too: MongoDB 4.4 → 6.0 passes through 5.0.
         let known = expected.map(\.version) + (UpgradePath.hops(for: profile, vocabulary: vocabulary) ?? [])
         if let wrong = found.first(where: { item in
@@ -44,6 +55,15 @@ extension CriterionCheck {
         }
         return Outcome(passed: true, evidence: expected.map { "\(vocabulary.displayName($0.engine)) \($0.version)" }.joined(separator: " and "),
                        line: found.first?.2)
+    }
+
+    /// A pair that names the target first and the source second, for an upgrade within one engine.
+    func isReversed(from: Version, to: Version, engine: String) -> Bool {
+        guard let source = profile.version("source.version"), let target = profile.version("target.version"),
+              profile.text("source.engine").map({ vocabulary.family(of: $0) }) == profile.text("target.engine").map({ vocabulary.family(of: $0) }),
+              profile.text("source.engine").map({ vocabulary.family(of: $0) }) == vocabulary.family(of: engine),
+              !agrees(source, target) else { return false }
+        return agrees(from, target) && !agrees(from, source) && agrees(to, source) && !agrees(to, target)
     }
 
     /// Equal at the precision of the shorter of the two (`15` agrees with `15.5`).
