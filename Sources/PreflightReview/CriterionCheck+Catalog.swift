@@ -35,7 +35,9 @@ extension CriterionCheck {
             guard let catalog = catalogs[engine] else { continue }
             let own = sides.filter { $0.engine == engine }
             for (index, block) in plan.blocks.enumerated() {
-                for entry in catalog.entries {
+                // Identifiers in the block, so that each of the catalog's names costs one lookup.
+                let words = Set(block.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+                for entry in catalog.entries where words.contains(entry.name) {
                     for mention in mentions(of: entry, in: block) {
                         checked += 1
                         let claimed = claim(at: mention, block: index, plan: plan, sections: sectionOf, sides: sides, engine: engine)

@@ -82,9 +82,12 @@ extension CriterionCheck {
     func proseLacksProfile(_ plan: PlanDocument) -> Outcome {
         guard let field = list("field").first else { return Outcome(passed: false, evidence: "no field", line: nil) }
         let tools = words(for: field)
+        let patterns = tools.compactMap { tool in wordPattern(tool).map { (tool, $0) } }
         let excuse = regex("unless")
         for unit in PlanDocument.units(of: plan.blocks, sentences: true) where !unit.isCode {
-            guard let tool = tools.first(where: { contains(unit.text, word: $0) }) else { continue }
+            let lower = unit.text.lowercased()
+            guard tools.contains(where: { lower.contains($0.lowercased()) }),
+                  let tool = patterns.first(where: { unit.text.contains($0.1) })?.0 else { continue }
             if let excuse, unit.text.contains(excuse) { continue }
             return Outcome(passed: false, evidence: "“\(SVG.clip(unit.text, 80))” relies on \(tool), which the profile lists in \(field)",
                            line: unit.line)

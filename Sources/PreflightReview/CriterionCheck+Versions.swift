@@ -12,28 +12,32 @@ extension CriterionCheck {
         guard !expected.isEmpty else { return Outcome(passed: true, evidence: "the profile states no versions", line: nil) }
         var found: [(String, Version, Int)] = []
         var reversed: (text: String, line: Int)?
+        // One pattern per engine name, compiled once for every block.
+        var patterns: [(engine: String, pattern: Regex<AnyRegexOutput>)] = []
+        for (engine, _) in expected {
+            for name in Set(names(for: engine)) {
+                let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
+                // "PostgreSQL 12", "PostgreSQL v15.5", and the second version of "PostgreSQL 12 to 15".
+                let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
+                // Not inside identifiers such as $MONGO60_URI: nothing word-like on either side.
+                if let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)\\s*(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?") {
+                    patterns.append((engine, pattern))
+                }
+            }
+        }
         for block in plan.blocks {
-            for (engine, _) in expected {
-                let names = Set(names(for: engine))
-                for name in names {
-                    let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
-                    // "PostgreSQL 12", "PostgreSQL v15.5", and the second version of "PostgreSQL 12 to 15".
-                    let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
-                    // Not inside identifiers such as $MONGO60_URI: nothing word-like on either side.
-                    guard let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)\\s*(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?")
-                    else { continue }
-                    for match in block.text.matches(of: pattern) {
-                        // "12 to 15" reads as written: the first is where the data comes from.
-                        if reversed == nil, let from = match.output[1].substring.flatMap({ try? Version.parse(String($0)).get() }),
-                           let to = match.output[2].substring.flatMap({ try? Version.parse(String($0)).get() }),
-                           isReversed(from: from, to: to, engine: engine) {
-                            reversed = (String(block.text[match.range]), block.line)
-                        }
-                        for group in [1, 2] {
-                            guard let range = match.output[group].range,
-                                  case .success(let version) = Version.parse(String(block.text[range])) else { continue }
-                            found.append((engine, version, block.line))
-                        }
+            for (engine, pattern) in patterns {
+                for match in block.text.matches(of: pattern) {
+                    // "12 to 15" reads as written: the first is where the data comes from.
+                    if reversed == nil, let from = match.output[1].substring.flatMap({ try? Version.parse(String($0)).get() }),
+                       let to = match.output[2].substring.flatMap({ try? Version.parse(String($0)).get() }),
+                       isReversed(from: from, to: to, engine: engine) {
+                        reversed = (String(block.text[match.range]), block.line)
+                    }
+                    for group in [1, 2] {
+                        guard let range = match.output[group].range,
+                              case .success(let version) = Version.parse(String(block.text[range])) else { continue }
+                        found.append((engine, version, block.line))
                     }
                 }
             }

@@ -133,9 +133,13 @@ public struct CriterionCheck: Sendable {
     }
 
     func contains(_ text: String, word: String) -> Bool {
+        wordPattern(word).map { text.contains($0) } ?? false
+    }
+
+    /// `word` on its own, not inside an identifier; compile once and reuse across blocks.
+    func wordPattern(_ word: String) -> Regex<AnyRegexOutput>? {
         let escaped = word.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
-        guard let pattern = try? Regex("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])") else { return false }
-        return text.contains(pattern)
+        return try? Regex("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])")
     }
 
     func mentionsProfile(_ plan: PlanDocument) -> Outcome {
