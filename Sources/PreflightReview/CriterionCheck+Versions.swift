@@ -19,15 +19,19 @@ extension CriterionCheck {
                 let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
                 // "PostgreSQL 12", "PostgreSQL v15.5", and the second version of "PostgreSQL 12 to 15".
                 let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
-                // Not inside identifiers such as $MONGO60_URI: nothing word-like on either side.
-                if let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)\\s*(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?") {
+                // Not inside identifiers such as $MONGO60_URI or the `mysql2` gem: nothing word-like on either
+                // side, and a space or hyphen between the name and the number.
+                if let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)(?:\\s+|-)(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?") {
                     patterns.append((engine, pattern))
                 }
             }
         }
+        // Products named after the engine ("Spring Data MongoDB 4.2") carry their own version numbers.
+        let products = vocabulary.terms.values.flatMap { $0 }.map { $0.lowercased() }
         for block in plan.blocks {
             for (engine, pattern) in patterns {
                 for match in block.text.matches(of: pattern) {
+                    if isProductName(before: block.text[..<match.range.lowerBound], engine: engine, products: products) { continue }
                     // "12 to 15" reads as written: the first is where the data comes from.
                     if reversed == nil, let from = match.output[1].substring.flatMap({ try? Version.parse(String($0)).get() }),
                        let to = match.output[2].substring.flatMap({ try? Version.parse(String($0)).get() }),
@@ -59,6 +63,16 @@ extension CriterionCheck {
         }
         return Outcome(passed: true, evidence: expected.map { "\(vocabulary.displayName($0.engine)) \($0.version)" }.joined(separator: " and "),
                        line: found.first?.2)
+    }
+
+    /// Whether the engine name just matched ends a product's name ("Spring Data" before "MongoDB 4.2").
+    func isProductName(before: Substring, engine: String, products: [String]) -> Bool {
+        let text = before.lowercased().trimmingSpaces
+        return names(for: engine).contains { name in
+            products.contains { product in
+                product.hasSuffix(" " + name.lowercased()) && text.hasSuffix(String(product.dropLast(name.count)).trimmingSpaces)
+            }
+        }
     }
 
     /// A pair that names the target first and the source second, for an upgrade within one engine.

@@ -27,7 +27,7 @@ public struct KindRules: Sendable {
         "prose-lacks-profile": (["field"], ["unless"]),
         "section-order": (["section", "first", "then"], ["anywhere"]),
         "no-duplicates": ([], ["min"]),
-        "catalog-versions": ([], ["source-cue", "target-cue"]),
+        "catalog-versions": ([], ["source-cue", "target-cue", "unless"]),
     ]
     /// The check keys that hold regular expressions.
     static let patternKeys = ["pattern", "patterns", "near", "unless", "first", "then", "anywhere", "source-cue", "target-cue"]
