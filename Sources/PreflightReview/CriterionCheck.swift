@@ -13,11 +13,14 @@ public struct CriterionCheck: Sendable {
     public var spec: [String: YAMLValue]
     public var profile: Profile
     public var vocabulary: Vocabulary
+    /// Version catalogs by engine family, for `catalog-versions`.
+    public var catalogs: [String: VersionCatalog]
 
-    public init(spec: [String: YAMLValue], profile: Profile, vocabulary: Vocabulary) {
+    public init(spec: [String: YAMLValue], profile: Profile, vocabulary: Vocabulary, catalogs: [String: VersionCatalog] = [:]) {
         self.spec = spec
         self.profile = profile
         self.vocabulary = vocabulary
+        self.catalogs = catalogs
     }
 
     func list(_ key: String) -> [String] {
@@ -47,6 +50,12 @@ public struct CriterionCheck: Sendable {
         case "section-not-shorter": sectionNotShorter(plan)
         case "structured-list": structuredList(plan)
         case "code-blocks": codeBlocks(plan)
+        case "profile-quantity": profileQuantity(plan)
+        case "rows-match": rowsMatch(plan)
+        case "prose-lacks-profile": proseLacksProfile(plan)
+        case "section-order": sectionOrder(plan)
+        case "no-duplicates": noDuplicates(plan)
+        case "catalog-versions": catalogVersions(plan)
         default: Outcome(passed: false, evidence: "unknown check type", line: nil)
         }
     }
@@ -124,9 +133,13 @@ public struct CriterionCheck: Sendable {
     }
 
     func contains(_ text: String, word: String) -> Bool {
+        wordPattern(word).map { text.contains($0) } ?? false
+    }
+
+    /// `word` on its own, not inside an identifier; compile once and reuse across blocks.
+    func wordPattern(_ word: String) -> Regex<AnyRegexOutput>? {
         let escaped = word.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
-        guard let pattern = try? Regex("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])") else { return false }
-        return text.contains(pattern)
+        return try? Regex("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])")
     }
 
     func mentionsProfile(_ plan: PlanDocument) -> Outcome {

@@ -8,6 +8,7 @@ public struct Reviewer: Sendable {
     public struct Result: Sendable, Encodable {
         public var id: String
         public var title: String
+        public var summary: String
         public var weight: Int
         public var passed: Bool
         public var evidence: String
@@ -31,16 +32,21 @@ public struct Reviewer: Sendable {
             ? HTMLPlanParser.parse(text, file: file) : MarkdownPlanParser.parse(text, file: file)
     }
 
-    public func review(_ plan: PlanDocument, profile: Profile, content: ContentSet) -> Report {
+    /// Scores `plan`; `catalogs` (by engine family) date the names `catalog-versions` checks, and load
+    /// from the content's `catalog/` folder when not given.
+    public func review(_ plan: PlanDocument, profile: Profile, content: ContentSet,
+                       catalogs: [String: VersionCatalog]? = nil) -> Report {
+        let catalogs = catalogs ?? VersionCatalog.load(folder: content.root + "/catalog")
         let evaluator = ConditionEvaluator(profile: profile)
         let criteria = content.items.filter { $0.kind == .criterion && evaluator.evaluate($0.when) }
             .sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         let results = criteria.map { item -> Result in
             let spec: [String: YAMLValue]
             if case .map(let map)? = item.extras["check"] { spec = map } else { spec = [:] }
-            let outcome = CriterionCheck(spec: spec, profile: profile, vocabulary: content.vocabulary).run(on: plan)
+            let outcome = CriterionCheck(spec: spec, profile: profile, vocabulary: content.vocabulary, catalogs: catalogs)
+                .run(on: plan)
             let weight = item.extras["weight"]?.string.flatMap { Int($0) } ?? 1
-            return Result(id: item.id, title: item.title, weight: weight, passed: outcome.passed, evidence: outcome.evidence,
+            return Result(id: item.id, title: item.title, summary: item.summary ?? "", weight: weight, passed: outcome.passed, evidence: outcome.evidence,
                           line: outcome.line)
         }
         let total = results.reduce(0) { $0 + $1.weight }

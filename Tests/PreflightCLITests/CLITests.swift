@@ -87,6 +87,8 @@ struct CLITests {
         let profile = root.appendingPathComponent("Content/profiles/p.yml").path
         #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile]) == 0)
         #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50"]) == 3)
+        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50",
+                                   "--format", "sarif"]) == 3)
         try Data("# Plan\n\n## Rollback\n\nBack.\n".utf8).write(to: plan)
         #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50",
                                    "--format", "json"]) == 0)

@@ -69,8 +69,28 @@ struct PlanReadingTests {
 struct ReviewCorpusTests {
     struct Expectation: Decodable {
         var profile: String
-        var pass: [String]
-        var fail: [String]
+        var pass: Judgements
+        var fail: Judgements
+    }
+
+    /// Criterion ids, written as a list or, for the plans a human judged criterion by criterion, as a map
+    /// from each id to the reason a reviewer gives.
+    struct Judgements: Decodable {
+        var reasons: [String: String]
+        var hasReasons: Bool
+
+        var ids: [String] { reasons.keys.sorted() }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let list = try? container.decode([String].self) {
+                reasons = Dictionary(uniqueKeysWithValues: list.map { ($0, "") })
+                hasReasons = false
+            } else {
+                reasons = try container.decode([String: String].self)
+                hasReasons = true
+            }
+        }
     }
 
     static let folder = Repository.root.appendingPathComponent("Tests/Fixtures/plans").path
@@ -94,11 +114,11 @@ struct ReviewCorpusTests {
                                    profilePaths: [Repository.content + "/profiles/" + expected.profile])
         let report = try Pipeline().review(planPath: Self.folder + "/" + plan, request).get()
         let results = Dictionary(uniqueKeysWithValues: report.criteria.map { ($0.id, $0) })
-        for id in expected.pass {
+        for id in expected.pass.ids {
             let result = try #require(results[id], "\(plan): \(id) does not apply to \(expected.profile)")
             #expect(result.passed, "\(plan): \(id) should pass — \(result.evidence)")
         }
-        for id in expected.fail {
+        for id in expected.fail.ids {
             let result = try #require(results[id], "\(plan): \(id) does not apply to \(expected.profile)")
             #expect(!result.passed, "\(plan): \(id) should fail — \(result.evidence)")
         }

@@ -22,7 +22,15 @@ public struct KindRules: Sendable {
         "section-not-shorter": (["section", "than"], []),
         "structured-list": (["section", "pattern"], []),
         "code-blocks": ([], ["min"]),
+        "profile-quantity": (["field", "near"], ["section", "relation"]),
+        "rows-match": (["patterns"], ["section", "min"]),
+        "prose-lacks-profile": (["field"], ["unless"]),
+        "section-order": (["section", "first", "then"], ["anywhere"]),
+        "no-duplicates": ([], ["min"]),
+        "catalog-versions": ([], ["source-cue", "target-cue", "unless"]),
     ]
+    /// The check keys that hold regular expressions.
+    static let patternKeys = ["pattern", "patterns", "near", "unless", "first", "then", "anywhere", "source-cue", "target-cue"]
     public static let promptSections = ["role", "context", "deliverables", "constraints", "include", "tools", "rollback",
                                         "format"]
 
@@ -54,9 +62,21 @@ public struct KindRules: Sendable {
             diagnostics.append(.error(.criterionWithoutCheck, "a `\(type)` check has no key `\(key)`", at: location,
                                       hint: "it takes \((spec.required + spec.optional).joined(separator: ", "))"))
         }
-        if case .scalar(let pattern)? = check["pattern"], (try? Regex(pattern)) == nil {
-            diagnostics.append(.error(.criterionWithoutCheck, "`check.pattern` is not a valid regular expression", at: location,
-                                      hint: "test it; escape `\\` in double-quoted YAML or use single quotes"))
+        for key in Self.patternKeys {
+            let patterns: [String]
+            switch check[key] {
+            case .scalar(let pattern)?: patterns = [pattern]
+            case .list(let values)?: patterns = values.compactMap(\.string)
+            default: patterns = []
+            }
+            for pattern in patterns where (try? Regex(pattern)) == nil {
+                diagnostics.append(.error(.criterionWithoutCheck, "`check.\(key)` is not a valid regular expression", at: location,
+                                          hint: "test it; escape `\\` in double-quoted YAML or use single quotes"))
+            }
+        }
+        if let relation = check["relation"]?.string, !["at-most", "at-least", "equal"].contains(relation) {
+            diagnostics.append(.error(.criterionWithoutCheck, "`check.relation` must be at-most, at-least or equal", at: location,
+                                      hint: "at-most: the plan may be stricter than the profile, never looser"))
         }
         for key in ["field", "fields"] {
             let paths: [String]
