@@ -35,6 +35,7 @@ struct PlanTests {
         kind: strategy
         title: The slow way
         when: { source.engine: postgresql }
+        requires: { tools: [pg_dump] }
         downtime: 10h
         rpo: 0
         procedure:
@@ -121,6 +122,16 @@ struct PlanTests {
         let codes = PlanRules().check(plan, content: content).map(\.code)
         #expect(codes.contains(.planForeignStep))
         #expect(codes.contains(.planUnavailableTool))
+
+        // A closed inventory rules out a tool some strategy needs that it does not list; an open one does not.
+        plan.steps.removeAll { $0.id == "slow-copy" }
+        tool.commands = [Command(title: nil, language: "shell", code: "pg_dump -Fd -j 4", when: .always)]
+        plan.steps[plan.steps.count - 1].item = tool
+        plan.profile.values["tools.unavailable"] = nil
+        plan.profile.values["tools.available"] = .list(["psql"])
+        #expect(PlanRules().check(plan, content: content).isEmpty)
+        plan.profile.values["tools.closed"] = .boolean(true)
+        #expect(PlanRules().check(plan, content: content).map(\.code) == [.planUnavailableTool])
     }
 
     @Test func documentsShowTheOnePlan() throws {

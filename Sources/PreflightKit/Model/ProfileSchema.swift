@@ -65,6 +65,7 @@ public enum ProfileSchema {
         FieldSpec("rollback.triggers.observation", .duration, "How long after cutover the triggers are watched"),
         FieldSpec("tools.available", .list, "Tools installed and allowed"),
         FieldSpec("tools.unavailable", .list, "Tools that must not be assumed"),
+        FieldSpec("tools.closed", .boolean, "The available tools are all there is: commands of any other tool are refused"),
         FieldSpec("compliance", .list, "Regimes that apply: soc2, hipaa, pci-dss, gdpr"),
         FieldSpec("hardware.storage", .text, "Storage class, such as gp3 or nvme"),
         FieldSpec("hardware.iops", .number, "Provisioned IOPS"),

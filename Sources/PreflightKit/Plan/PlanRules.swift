@@ -13,10 +13,10 @@ public struct PlanRules: Sendable {
         let others = content.items.filter { $0.strategy?.procedure != nil && $0.id != plan.strategy?.item.id }
         let chosen = Set(plan.strategy?.item.strategy?.procedure?.stepIDs ?? [])
         var unavailable = Set(profile.list("tools.unavailable").map { $0.lowercased() })
-        // A stated inventory is closed, as the advisor reads it: a tool some strategy needs that is
-        // not in it cannot be run either.
+        // A closed inventory (`tools.closed: true`) rules out every tool some strategy needs that it
+        // does not list; an open one only names what is there for sure.
         let available = Set(profile.list("tools.available").map { $0.lowercased() })
-        if !available.isEmpty {
+        if case .boolean(true)? = profile["tools.closed"], !available.isEmpty {
             let known = content.items.compactMap(\.strategy).flatMap { $0.tools + $0.anyTools }.map { $0.lowercased() }
             unavailable.formUnion(known.filter { !available.contains($0) })
         }
