@@ -29,7 +29,7 @@ public struct Assembler: Sendable {
         // carries some of their documents as pages. Results come back in the order listed.
         let tasks: [@Sendable () -> [Document]] = [
             { [ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)] },
-            { [RunbookBuilder().build(plan, renderer: renderer)] },
+            { [RunbookBuilder().build(plan, renderer: renderer), RunbookBuilder().preparation(plan, renderer: renderer)] },
             { [RiskRegisterBuilder().build(selection, plan: plan, rules: content.riskRules, renderer: renderer)] },
             { [strategies.memo(plan, renderer: renderer)] },
             { [PromptBuilder().document(selection, renderer: renderer)] },

@@ -11,8 +11,9 @@ public struct ChecklistBuilder: Sendable {
             sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
                 plan.noGo.map { "- **\($0)**" }.joined(separator: "\n") + "\n\nThe [runbook](runbook.html) says what to change.")]))
         }
+        // One line for the migration: the full table is on the overview, and the checklist is printed.
         sections.append(Section(id: "environment", title: "This migration", blocks: [
-            .markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary)),
+            .markdown(ProfileSummary.line(profile, vocabulary: renderer.vocabulary)),
         ]))
         if let strategy = plan.strategy {
             var line = "Strategy: **\(ProfileSummary.escape(strategy.item.title))**."
@@ -26,7 +27,7 @@ public struct ChecklistBuilder: Sendable {
             let tasks = inPhase.map { step -> Block in
                 var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
                 // One line per step: the runbook numbers the steps and holds their text and commands.
-                task.link = "runbook.html#step-" + step.id
+                task.link = RunbookBuilder.document(of: step.phase) + ".html#step-" + step.id
                 task.estimate = nil
                 task.number = nil
                 task.body = ""

@@ -24,6 +24,27 @@ enum ProfileSummary {
         return lines.joined(separator: "\n")
     }
 
+    /// The profile in one line, for documents that are printed: `PostgreSQL 12.17 → PostgreSQL 15.5 · 1 TB ·
+    /// read-only window of 20m from 2026-12-06T02:00 America/New_York`.
+    static func line(_ profile: Profile, vocabulary: Vocabulary) -> String {
+        func engine(_ side: String) -> String? {
+            guard let name = profile.text(side + ".engine").map(vocabulary.displayName) else { return nil }
+            return name + (profile.version(side + ".version").map { " \($0)" } ?? "")
+                + (profile.text(side + ".hosting").map { " (\($0))" } ?? "")
+        }
+        var parts: [String] = []
+        if let source = engine("source"), let target = engine("target") { parts.append("\(source) → \(target)") }
+        if let size = profile["data.size"] { parts.append("\(size)") }
+        if let duration = profile.duration("window.duration") {
+            var window = (profile.text("window.mode").map { "\($0) " } ?? "") + "window of \(duration)"
+            if let starts = profile.text("window.starts") {
+                window += " from \(starts)" + (profile.text("window.timezone").map { " \($0)" } ?? "")
+            }
+            parts.append(window)
+        }
+        return escape(parts.joined(separator: " · "))
+    }
+
     /// Keeps a value from breaking the table or becoming markup.
     static func escape(_ text: String) -> String {
         var result = ""

@@ -48,7 +48,7 @@ public struct RiskRegisterBuilder: Sendable {
         let risks = risks(selection, plan: plan, rules: rules, renderer: renderer)
         var rows = ["| # | Risk | Likelihood | Impact | Mitigation | Owner |", "| --- | --- | --- | --- | --- | --- |"]
         for risk in risks {
-            let steps = risk.mitigations.map { "step [\($0.number)](runbook.html#step-\($0.id)): \(ProfileSummary.escape($0.item.title))" }
+            let steps = risk.mitigations.map { "step [\($0.number)](\(RunbookBuilder.document(of: $0.phase)).html#step-\($0.id)): \(ProfileSummary.escape($0.item.title))" }
             let mitigation = steps.isEmpty ? risk.item.summary.map { ProfileSummary.escape(renderer.render($0)) } ?? "see the guidance"
                                            : steps.joined(separator: "; ")
             rows.append("| R\(risk.number) | \(ProfileSummary.escape(risk.item.title)) | \(risk.likelihood.rawValue): \(ProfileSummary.escape(risk.reason)) | \(risk.impact.rawValue) | \(mitigation) | \(risk.owner?.title ?? "—") |")

@@ -36,7 +36,7 @@ public struct RoleViewBuilder: Sendable {
                     guard !steps.isEmpty else { continue }
                     let blocks: [Block] = steps.map { step in
                         var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
-                        task.link = "../runbook.html#step-" + step.id
+                        task.link = "../" + RunbookBuilder.document(of: step.phase) + ".html#step-" + step.id
                         (task.number, task.estimate, task.body, task.commands) = (nil, nil, "", [])
                         return .task(task)
                     }

@@ -9,8 +9,13 @@ public struct RunbookBuilder: Sendable {
         let profile = plan.profile
         let evaluator = ConditionEvaluator(profile: profile)
         func tasks(_ phases: Phase...) -> [Block] {
-            plan.steps.filter { phases.contains($0.phase) }
-                .map { .task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator)) }
+            plan.steps.filter { phases.contains($0.phase) }.map { step in
+                var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
+                // The cutover and the rollback in full; around them, what to do and the commands,
+                // with the reasoning left to the preparation document and the wiki.
+                if ![.cutover, .rollback].contains(step.phase) { task.body = MarkdownText.firstParagraph(task.body) }
+                return .task(task)
+            }
         }
         var sections: [Section] = []
         if !plan.noGo.isEmpty {
@@ -24,13 +29,8 @@ public struct RunbookBuilder: Sendable {
                 "Commands take connection details and paths from these variables; set them in the shell that runs the runbook:\n\n"
                     + variables.map { "- `$\($0)`" }.joined(separator: "\n"))]))
         }
-        // Every step before the window, so that each checklist line has its commands here; their
-        // first paragraph only, since the night's reader needs the cutover in full.
-        let prepare = tasks(.plan, .beforeStaging, .staging, .beforeCutover).map { block -> Block in
-            guard case .task(var task) = block else { return block }
-            task.body = MarkdownText.firstParagraph(task.body)
-            return .task(task)
-        }
+        // The days before the window; the weeks before it are in the preparation document.
+        let prepare = tasks(.beforeCutover)
         if !prepare.isEmpty {
             sections.append(Section(id: "before-window", title: "Before the window opens", blocks: prepare))
         }
@@ -55,6 +55,31 @@ public struct RunbookBuilder: Sendable {
         return Document(path: "runbook", title: "Cutover runbook — \(profile.name)",
                         summary: renderer.strings.summary(of: "runbook"),
                         sections: sections, formats: [.markdown, .html])
+    }
+
+    /// The preparation: the plan's steps of the weeks before the window (planning, before staging, in
+    /// staging), each with its due date, text and commands. Kept apart from the runbook, which is the
+    /// night's document.
+    public func preparation(_ plan: Plan, renderer: BodyRenderer) -> Document {
+        let evaluator = ConditionEvaluator(profile: plan.profile)
+        let sections = [Phase.plan, .beforeStaging, .staging].compactMap { phase -> Section? in
+            let steps = plan.steps(in: phase)
+            guard !steps.isEmpty else { return nil }
+            return Section(id: phase.rawValue, title: phase.title, blocks: steps.map {
+                .task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator))
+            })
+        }
+        return Document(path: "preparation", title: "Preparation — \(plan.profile.name)",
+                        summary: renderer.strings.summary(of: "preparation"),
+                        sections: sections.isEmpty ? [Section(id: "none", title: "", blocks: [.markdown("_No preparation steps apply._")])]
+                                                   : sections,
+                        formats: [.markdown, .html])
+    }
+
+    /// Where a step's text and commands are: the preparation document for the weeks before the
+    /// window, the runbook from the day before on.
+    static func document(of phase: Phase) -> String {
+        [.plan, .beforeStaging, .staging].contains(phase) ? "preparation" : "runbook"
     }
 
     /// The environment variables the plan's commands read (`$TARGET_URL`, `${SOURCE_PGDATA}`), once.

@@ -44,7 +44,8 @@ public struct WikiBuilder: Sendable {
                                   formats: [.markdown]))
             links.append(("Glossary", "Glossary", concepts.count))
         }
-        let names = ["checklist": "Checklist", "runbook": "Runbook", "risks": "Risks", "comms/index": "Customer-notices"]
+        let names = ["checklist": "Checklist", "preparation": "Preparation", "runbook": "Runbook", "risks": "Risks",
+                     "comms/index": "Customer-notices"]
         let carried = documents.compactMap { document -> Document? in
             guard let name = names[document.path] else { return nil }
             return Self.wikiPage(document, name: name, names: names)
