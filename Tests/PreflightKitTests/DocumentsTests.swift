@@ -102,7 +102,7 @@ struct DocumentsTests {
         let site = try build()
         defer { site.remove() }
         let ics = try site.read("Output/demo/comms/maintenance.ics")
-        #expect(ics.contains("UID:demo-maintenance@preflight\r\n"))
+        #expect(ics.contains("UID:maintenance-\(ContentHash("demo"))@preflight\r\n"), "a stable UID that names no engine")
         #expect(ics.contains("DTSTART:20261206T070000Z\r\n"))
         #expect(ics.contains("DTEND:20261206T072000Z\r\n"))
         #expect(ics.contains("DTSTAMP:20261206T070000Z\r\n"), "no SOURCE_DATE_EPOCH: stamped with the window start")
@@ -149,8 +149,11 @@ struct DocumentsTests {
         #expect(!customer.contains("<pre"))
         #expect(!customer.contains("<code"))
         #expect(customer.contains("Europe/Berlin"))
+        // A reader's steps are one line each, linking to their commands in the runbook.
         let devops = try site.read("Output/demo/roles/devops.html")
-        #expect(devops.contains("SELECT replay_lag FROM pg_stat_replication;"))
+        #expect(devops.contains("href=\"../runbook.html#step-replica-lag\""))
+        #expect(!devops.contains("SELECT replay_lag FROM pg_stat_replication;"))
+        #expect(try site.read("Output/demo/runbook.html").contains("SELECT replay_lag FROM pg_stat_replication;"))
         let manager = try site.read("Output/demo/roles/product-manager.md")
         #expect(manager.contains("Go/no-go decision points"))
         #expect(!manager.contains("```"))

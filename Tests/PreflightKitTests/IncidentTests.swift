@@ -65,9 +65,14 @@ struct IncidentTests {
         let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, profilePaths: [profilePath],
                                                    outputRoot: folder + "/out", cacheDirectory: folder + "/cache", strict: true))
         #expect(!result.failed, "\(incident.label): \(result.diagnostics.map(\.description).joined(separator: "\n"))")
+        // Shown: an element of a page (a step, an entry), or a guidance item on the wiki by its title.
         let shown = Self.anchors(in: folder + "/out/" + profile.id)
+        let wiki = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out/" + profile.id + "/wiki")) ?? [])
+            .compactMap { try? String(contentsOfFile: folder + "/out/" + profile.id + "/wiki/" + $0, encoding: .utf8) }
+            .joined(separator: "\n")
         for id in incident.expect {
-            #expect(shown.contains(id) || shown.contains("step-" + id),
+            let title = content.itemsByID[id]?.title ?? id
+            #expect(shown.contains(id) || shown.contains("step-" + id) || wiki.contains("### " + title),
                     "\(incident.label): `\(id)` is in no checklist, runbook, wiki or reader's page")
         }
     }

@@ -143,7 +143,7 @@ struct PlanTests {
         let overview = try site.read("Output/demo/README.md")
         #expect(runbook.contains("### 1. Step freeze") && runbook.contains("### 3. Step switch"))
         #expect(!runbook.contains("slow-copy") && !checklist.contains("slow-copy"))
-        #expect(runbook.contains("due T-7d · by Sun 29 Nov 2026"))
+        #expect(try site.read("Output/demo/preparation.md").contains("due T-7d · by Sun 29 Nov 2026"), "the weeks before, dated")
         // The same point of no return in every document.
         let moment = "step 3, Step switch, at T+0:08 (02:08)"
         for (name, text) in [("runbook", runbook), ("checklist", checklist), ("overview", overview)] {
@@ -152,6 +152,7 @@ struct PlanTests {
         for text in [runbook, checklist, overview] { #expect(text.contains("NO-GO")) }
         // One line per step in the checklist, linking to the runbook's text; thresholds only where they govern.
         #expect(checklist.contains("- [ ] **GO/NO-GO** **Step copy** — owner: DBA · T+0:02 → T+0:07 (02:02–02:07) · [details](runbook.md#step-copy)"))
+        #expect(checklist.contains("[details](preparation.md#step-disk)"), "earlier steps link to the preparation")
         #expect(!checklist.contains("Do copy."))
         let disk = try #require(checklist.split(separator: "\n").first { $0.contains("**Step disk**") })
         #expect(!disk.contains("replica lag"), "a gate before the switch is not decided on the rollback triggers")

@@ -61,7 +61,7 @@ public struct NoticeBuilder: Sendable {
         var description = "Scheduled database maintenance for \(product)."
         if let mode = profile.text("window.mode") { description += " Mode during the window: \(mode)." }
         if let contact = profile.text("customers.contact") { description += " Questions: \(contact)." }
-        return ICalendar(uid: "\(profile.id)-maintenance@preflight", summary: "\(product) scheduled maintenance",
+        return ICalendar(uid: "maintenance-\(ContentHash(profile.id))@preflight", summary: "\(product) scheduled maintenance",
                          description: description, start: schedule.start, end: schedule.end,
                          stamp: stamp ?? schedule.start, organizer: profile.text("customers.contact")).render()
     }
