@@ -87,12 +87,15 @@ struct EndToEndTests {
 
         let markdown = try site.read("Output/demo/checklist.md")
         #expect(markdown.contains("## Cutover"))
-        #expect(markdown.contains("- [ ] **GO/NO-GO** **Check replica lag** — owner: DevOps · estimate: 3m"))
-        #expect(markdown.contains("SELECT replay_lag FROM pg_stat_replication;"))
-        #expect(!markdown.contains("SHOW REPLICA STATUS"), "a command whose `when` fails is left out")
-        #expect(markdown.contains("Copy 1 TB."))
-        #expect(markdown.contains("10h (1 TB at 100 GB/h)"))
+        // One line per step, with its clock and a link to its text and commands in the runbook.
+        #expect(markdown.contains("- [ ] **GO/NO-GO** **Check replica lag** — owner: DevOps · T+10:00 → T+10:03 · [details](runbook.md#step-replica-lag)"))
+        #expect(!markdown.contains("SELECT replay_lag FROM pg_stat_replication;"), "commands are in the runbook")
         #expect(markdown.contains("over the 20m window"))
+        let runbook = try site.read("Output/demo/runbook.md")
+        #expect(runbook.contains("SELECT replay_lag FROM pg_stat_replication;"))
+        #expect(!runbook.contains("SHOW REPLICA STATUS"), "a command whose `when` fails is left out")
+        #expect(runbook.contains("Copy 1 TB."))
+        #expect(runbook.contains("10h (1 TB at 100 GB/h)"))
         #expect(!markdown.contains("Product sign-off"), "not for this profile's readers")
 
         let html = try site.read("Output/demo/checklist.html")

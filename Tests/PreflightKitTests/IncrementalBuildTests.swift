@@ -118,7 +118,7 @@ struct IncrementalBuildTests {
     /// rebuild the profile even though the selection does not include it.
     @Test func anEditToAnItemForAnotherReaderRebuildsTheRolePagesThatShowIt() throws {
         var files = Self.site
-        files["Content/tips/dba-only.md"] = "---\nkind: tip\ntitle: For DBAs\nroles: [dba]\n---\nFirst wording.\n"
+        files["Content/tips/dba-only.md"] = "---\nkind: tip\ntitle: For DBAs\nroles: [dba]\nseverity: high\n---\nFirst wording.\n"
         let site = try FixtureSite(files)
         defer { site.remove() }
         _ = Self.build(site)
@@ -126,7 +126,7 @@ struct IncrementalBuildTests {
         // Not included for shop's own reader: its wiki has no tips page to show it on.
         #expect(!((try? site.read("Output/shop/wiki/Pro-Tips.md"))?.contains("First wording.") ?? false))
 
-        try site.write("Content/tips/dba-only.md", "---\nkind: tip\ntitle: For DBAs\nroles: [dba]\n---\nSecond wording.\n")
+        try site.write("Content/tips/dba-only.md", "---\nkind: tip\ntitle: For DBAs\nroles: [dba]\nseverity: high\n---\nSecond wording.\n")
         let result = Self.build(site)
         #expect(Self.status(result)["shop"] == .built)
         #expect(try site.read("Output/shop/roles/dba.md").contains("Second wording."))

@@ -96,10 +96,9 @@ enum SQLSnippets {
             index += 1
             guard let start = line.range(of: "psql ") ?? line.range(of: "psql\t") else { continue }
             var command = String(line[start.lowerBound...])
-            // Only psql's own arguments: stop where a pipe or a list hands over to the next command.
-            for separator in [" | ", " && ", " || ", "; "] {
-                if let cut = command.range(of: separator) { command = String(command[..<cut.lowerBound]) }
-            }
+            // Only psql's own arguments: stop where a pipe or a list hands over to the next command,
+            // outside quotes (SQL's own `||` joins strings).
+            command = Self.outsideQuotes(command, before: [" | ", " && ", " || ", "; "])
             // PgBouncer's admin console speaks its own commands (PAUSE, RELOAD), not PostgreSQL SQL.
             if command.lowercased().contains("pgbouncer") { continue }
             let side = command.contains("$SOURCE") ? "source" : (command.contains("$TARGET") ? "target" : nil)
@@ -117,6 +116,24 @@ enum SQLSnippets {
             }
         }
         return statements
+    }
+
+    /// The command up to the first separator that stands outside single or double quotes.
+    static func outsideQuotes(_ command: String, before separators: [String]) -> String {
+        var quote: Character?
+        var index = command.startIndex
+        while index < command.endIndex {
+            let character = command[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if separators.contains(where: { command[index...].hasPrefix($0) }) {
+                return String(command[..<index])
+            }
+            index = command.index(after: index)
+        }
+        return command
     }
 
     /// The double-quoted arguments of `-c`, `-Atc`/`-tAc`-style flag groups ending in `c`, and `--command=`.
