@@ -20,6 +20,7 @@ struct PostgresQueriesTests {
         "23503": "the sample rows do not satisfy a constraint the query re-validates",
         "0A000": "a feature the test server does not offer (a replication connection, a managed service's)",
         "55000": "an object not in the state the query needs (no subscription, no replication slot)",
+        "42704": "a replication object the migration creates (a subscription, a slot) is not in the sample database",
         "57014": "a measurement that waits longer than the suite's statement timeout (a write-rate sample over minutes)",
     ]
     /// At most this many snippets may stop on a server-state error: past it, the sample schema no

@@ -19,20 +19,36 @@ enum SQLSnippets {
     /// - Parameter server: the version of the server the snippets will run on, as it reports it.
     static func collect(_ content: ContentSet, renderer: BodyRenderer, server: Version) -> [SQLSnippet] {
         var snippets: [SQLSnippet] = []
+        // A step that strategies own runs only where one of them does: their conditions count too.
+        var owners: [String: [Item]] = [:]
+        for strategy in content.items where strategy.strategy?.procedure != nil {
+            for id in strategy.strategy!.procedure!.stepIDs { owners[id, default: []].append(strategy) }
+        }
         for item in content.items {
+            let contexts: [(Condition, Bool)] = owners[item.id].map { strategies in
+                strategies.map { owner in
+                    (owner.when, (owner.strategy?.tools ?? []).contains { extensionTools.contains($0) })
+                }
+            } ?? [(.always, false)]
             func add(_ language: String, _ code: String, when: Condition, families: Set<String>, origin: String) {
-                let condition = Condition.all([item.when, when])
-                let lacks = needsWhatTheServerLacks(condition)
                 let rendered = renderer.render(code)
+                // The snippet runs on this server when the item fits it under one of its owners.
+                func admits(_ side: String?) -> Bool {
+                    contexts.contains { ownerWhen, ownerLacks in
+                        let condition = Condition.all([item.when, when, ownerWhen])
+                        if ownerLacks || needsWhatTheServerLacks(condition) { return false }
+                        guard let side else { return admitsServer(condition, server) }
+                        return side == "both" ? admitsServer(condition, server, side: "source") && admitsServer(condition, server, side: "target")
+                                              : admitsServer(condition, server, side: side)
+                    }
+                }
                 if isPostgres(language, families) {
-                    snippets.append(SQLSnippet(origin: origin, code: rendered, admitsServerVersion: !lacks && admitsServer(condition, server)))
+                    snippets.append(SQLSnippet(origin: origin, code: rendered, admitsServerVersion: admits(nil)))
                 } else if shellLanguages.contains(language.lowercased()) {
                     // psql invocations inside shell commands: their -c arguments and heredocs are SQL too.
                     for (sql, side) in psqlStatements(in: rendered) {
                         // Without a named side, the query must fit whichever server it runs on.
-                        let admits = side.map { admitsServer(condition, server, side: $0) }
-                            ?? (admitsServer(condition, server, side: "source") && admitsServer(condition, server, side: "target"))
-                        snippets.append(SQLSnippet(origin: origin + " (psql)", code: sql, admitsServerVersion: !lacks && admits))
+                        snippets.append(SQLSnippet(origin: origin + " (psql)", code: sql, admitsServerVersion: admits(side ?? "both")))
                     }
                 }
             }
