@@ -46,7 +46,7 @@ public struct OverviewBuilder: Sendable {
         }
         let links: [(String, String, String)] = [
             ("Pre-cutover checklist", "checklist", "print it for the cutover night"),
-            ("Preparation", "preparation", "the weeks before the window, step by step with commands"),
+            ("Preparation and follow-up", "preparation", "the weeks before the window and the days after it, with commands"),
             ("Cutover runbook", "runbook", "numbered steps, clock and rollback"),
             ("Risk register", "risks", "likelihood, impact, mitigation and owner, with the matrix"),
             ("Strategy memo", "memo", "the strategies compared, for researchers and reviewers"),

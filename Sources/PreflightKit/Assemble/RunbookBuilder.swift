@@ -44,7 +44,14 @@ public struct RunbookBuilder: Sendable {
             ? [.markdown(plan.strategy == nil && !plan.options.isEmpty
                 ? "_No cutover is planned: no strategy fits this profile. The overview lists the nearest options and what each needs._"
                 : "_No cutover steps apply to this profile._")] : cutover))
-        let after = tasks(.afterCutover)
+        // After the switch, one line each: their text and commands are in the follow-up part of the
+        // preparation document, so that the night's runbook stays short enough to print.
+        let after = plan.steps(in: .afterCutover).map { step -> Block in
+            var task = PlanRendering.task(step, plan: plan, renderer: renderer, evaluator: evaluator)
+            task.link = Self.document(of: step.phase) + ".html#step-" + step.id
+            (task.number, task.body, task.commands) = (nil, "", [])
+            return .task(task)
+        }
         if !after.isEmpty {
             sections.append(Section(id: "verify", title: "After the switch", blocks: after))
         }
@@ -57,19 +64,19 @@ public struct RunbookBuilder: Sendable {
                         sections: sections, formats: [.markdown, .html])
     }
 
-    /// The preparation: the plan's steps of the weeks before the window (planning, before staging, in
-    /// staging), each with its due date, text and commands. Kept apart from the runbook, which is the
-    /// night's document.
+    /// The preparation and follow-up: the plan's steps of the weeks before the window (planning,
+    /// before staging, in staging) and after the switch, each with its due date, text and commands.
+    /// Kept apart from the runbook, which is the night's document.
     public func preparation(_ plan: Plan, renderer: BodyRenderer) -> Document {
         let evaluator = ConditionEvaluator(profile: plan.profile)
-        let sections = [Phase.plan, .beforeStaging, .staging].compactMap { phase -> Section? in
+        let sections = [Phase.plan, .beforeStaging, .staging, .afterCutover].compactMap { phase -> Section? in
             let steps = plan.steps(in: phase)
             guard !steps.isEmpty else { return nil }
             return Section(id: phase.rawValue, title: phase.title, blocks: steps.map {
                 .task(PlanRendering.task($0, plan: plan, renderer: renderer, evaluator: evaluator))
             })
         }
-        return Document(path: "preparation", title: "Preparation — \(plan.profile.name)",
+        return Document(path: "preparation", title: "Preparation and follow-up — \(plan.profile.name)",
                         summary: renderer.strings.summary(of: "preparation"),
                         sections: sections.isEmpty ? [Section(id: "none", title: "", blocks: [.markdown("_No preparation steps apply._")])]
                                                    : sections,
@@ -77,9 +84,9 @@ public struct RunbookBuilder: Sendable {
     }
 
     /// Where a step's text and commands are: the preparation document for the weeks before the
-    /// window, the runbook from the day before on.
+    /// window and after the switch, the runbook for the day before, the cutover and the rollback.
     static func document(of phase: Phase) -> String {
-        [.plan, .beforeStaging, .staging].contains(phase) ? "preparation" : "runbook"
+        [.plan, .beforeStaging, .staging, .afterCutover].contains(phase) ? "preparation" : "runbook"
     }
 
     /// The environment variables the plan's commands read (`$TARGET_URL`, `${SOURCE_PGDATA}`), once.

@@ -49,6 +49,7 @@ extension JSONSchemaGenerator {
             properties["rpo"] = ["type": ["string", "integer"]]
             properties["pros"] = strings()
             properties["cons"] = strings()
+            properties["procedure"] = procedure()
             required += ["downtime", "rpo"]
         case .criterion:
             properties["check"] = ["oneOf": KindRules.checkTypes.keys.sorted().map { type -> [String: Any] in
@@ -102,5 +103,21 @@ extension JSONSchemaGenerator {
         properties["all"] = ["type": "array", "items": ["type": "object"]]
         properties["not"] = ["type": "object"]
         return ["type": "object", "properties": properties, "additionalProperties": false]
+    }
+
+    /// A strategy's procedure: lists of step ids, each a string or `{ step, before | off_clock }`.
+    func procedure() -> [String: Any] {
+        func entries(_ extra: [String: Any]) -> [String: Any] {
+            ["type": "array", "items": ["oneOf": [
+                ["type": "string"],
+                ["type": "object", "required": ["step"], "additionalProperties": false,
+                 "properties": ["step": ["type": "string"]].merging(extra) { first, _ in first }],
+            ]]]
+        }
+        return ["type": "object", "required": ["cutover"], "additionalProperties": false, "properties": [
+            "prepare": entries(["before": ["type": "string"]]), "cutover": entries([:]),
+            "point_of_no_return": ["type": "string"], "rollback": entries(["off_clock": ["type": "boolean"]]),
+            "after": entries([:]),
+        ]]
     }
 }
