@@ -38,6 +38,10 @@ struct NewProfileCommand: ParsableCommand {
             }
         }
         guard let id, !id.isEmpty else { throw ValidationError("Give the profile an id with --id.") }
+        // Checked before anything is written: the id names the file, and `../` would put it elsewhere.
+        guard ItemSchema.isValidID(id) else {
+            throw ValidationError("'\(id)' is not a valid profile id: use lower-case letters, digits, -, _ and . (it names a file and a folder).")
+        }
         guard answers.contains(where: { $0.path == "source" }), answers.contains(where: { $0.path == "target" }) else {
             throw ValidationError("A profile needs --source and --target (such as postgresql@12 and postgresql@15).")
         }

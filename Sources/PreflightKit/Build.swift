@@ -14,6 +14,11 @@ public struct Pipeline: Sendable {
     public func build(_ request: BuildRequest, clock: StageClock = StageClock(),
                       progress: BuildProgress? = nil) -> BuildResult {
         let request = request.expandingProfilePaths()
+        do throws(WriteError) {
+            try OutputWriter(root: request.outputRoot).claimRoot(contentRoot: request.contentRoot)
+        } catch {
+            return BuildResult(diagnostics: [error.diagnostic(at: request.outputRoot)], failed: true)
+        }
         // What an interrupted build left (staging folders, half-written index files) is never output.
         OutputWriter(root: request.outputRoot).removeLeftovers()
         let cache = clock.measure("scan") { BuildCache(request) }

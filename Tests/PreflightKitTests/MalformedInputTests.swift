@@ -81,9 +81,32 @@ struct MalformedInputTests {
         ("profile id escaping", "Content/profiles/p.yml", profile("id: ../outside\nsource: { engine: postgresql }\ntarget: { engine: postgresql }\n"), DiagnosticCode.invalidID),
         ("profile empty", "Content/profiles/p.yml", "", DiagnosticCode.emptyFile),
         ("profile group as a value", "Content/profiles/p.yml", profile("source: postgresql\ntarget: { engine: postgresql }\n"), DiagnosticCode.profileListShape),
+        ("profile unknown time zone", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"2026-12-06T02:00\", timezone: Mars/Phobos }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile 31 February", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"2026-02-31T02:00\", timezone: UTC }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile year 99999", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { starts: \"99999-12-06T02:00\", timezone: UTC }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile fractional tables", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ndata: { tables: 3.5 }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile a million replicas", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\ntopology: { replicas: 1000000 }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile window of no time", "Content/profiles/p.yml", profile("source: { engine: postgresql }\ntarget: { engine: postgresql }\nwindow: { duration: 0m }\n"), DiagnosticCode.unknownProfileValue),
+        ("profile nested aliases", "Content/profiles/p.yml", profile(Self.laughs), DiagnosticCode.yamlTooDeep),
     ]
 
+    /// A 600-byte "billion laughs": each line repeats the one before nine times.
+    static let laughs = (1...7).map { level -> String in
+        let name = "l\(level)", previous = level == 1 ? "\"x\"" : "*l\(level - 1)"
+        return "\(name): &\(name) [" + Array(repeating: previous, count: 9).joined(separator: ",") + "]"
+    }.joined(separator: "\n") + "\nsource: { engine: postgresql }\ntarget: { engine: postgresql }\n"
+
     @Test func theCorpusIsLarge() { #expect(Self.cases.count >= 50) }
+
+    @Test func anInventoryWithAColumnTwiceIsRefused() throws {
+        let site = try FixtureSite(Self.valid.merging(["fleet.csv": "id,source,target,source\nx,postgresql@12,postgresql@15,postgresql@13\n"]) { _, new in new })
+        defer { site.remove() }
+        let loaded = InventoryLoader(vocabulary: ContentLoader().load(from: site.content).0.vocabulary).load(path: site.path("fleet.csv"))
+        let problem = try #require(loaded.flatMap(\.diagnostics).first)
+        #expect(problem.code == .inventoryRowShape && problem.message.contains("appears twice"))
+        #expect(problem.location.line == 1 && problem.location.column == 18)
+        #expect(loaded.allSatisfy { $0.profile == nil })
+    }
 
     @Test(arguments: cases.map { $0.0 })
     func badInputFailsCleanly(name: String) throws {

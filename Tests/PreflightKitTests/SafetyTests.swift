@@ -72,6 +72,35 @@ struct SafetyTests {
         #expect(site.snapshot("Output") == first, "a rebuild writes the same bytes")
     }
 
+    @Test func theSiteIsWrittenOnlyIntoAFolderPreflightOwns() throws {
+        let site = try FixtureSite(EndToEndTests.site)
+        defer { site.remove() }
+        // A folder of someone else's files (a checkout) is refused, and its README stays as it was.
+        try FileManager.default.createDirectory(atPath: site.path("checkout"), withIntermediateDirectories: true)
+        try site.write("checkout/README.md", "mine")
+        let foreign = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.path("checkout"), cacheDirectory: site.cache))
+        #expect(foreign.failed && foreign.diagnostics.contains { $0.code == .folderNotOwned })
+        #expect(try site.read("checkout/README.md") == "mine")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path("checkout")) == ["README.md"])
+        for root in ["/", site.content] {
+            let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: root, cacheDirectory: site.cache))
+            #expect(result.failed && result.diagnostics.first?.code == .folderNotOwned, "\(root)")
+        }
+        // A new folder becomes Preflight's, and the next build is let in.
+        #expect(!Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
+        #expect(site.exists("Output/" + OutputWriter.marker))
+        #expect(!Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
+    }
+
+    @Test func aPipeGivenAsAProfileIsRefusedAtOnce() throws {
+        let site = try FixtureSite(EndToEndTests.site)
+        defer { site.remove() }
+        let fifo = site.path("pipe.yml")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let (profile, problems) = ProfileLoader(vocabulary: Vocabulary()).load(path: fifo)
+        #expect(profile == nil && problems.first?.message.contains("not a regular file") == true)
+    }
+
     @Test func symbolicLinksInContentAreNotFollowed() throws {
         let site = try FixtureSite(DocumentsTests.site.merging(["outside/secret.md": "---\nkind: tip\ntitle: Secret\n---\nfrom outside\n"]) { _, new in new })
         defer { site.remove() }

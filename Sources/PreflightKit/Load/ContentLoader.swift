@@ -21,7 +21,12 @@ public struct ContentLoader: Sendable {
                                       hint: "pass `--content DIR` or run from the folder that holds `Content/`"))
             return (ContentSet(root: base, items: [], vocabulary: Vocabulary(), theme: Theme(), profilePaths: []), diagnostics)
         }
-        let all = Self.walk(base)
+        var unreadable: [String] = []
+        let all = Self.walk(base, unreadable: &unreadable)
+        for folder in unreadable {
+            diagnostics.append(.error(.unreadableFile, "cannot read the folder `\(folder)`", at: SourceLocation(file: base + "/" + folder),
+                                      hint: "check its permissions; its items would be left out of every document"))
+        }
         let vocabulary = VocabularyLoader().load(path: base + "/vocabulary.yml", diagnostics: &diagnostics)
         let itemFiles = all.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && $0.hasSuffix(".md") }
             .filter { path in
@@ -70,15 +75,25 @@ public struct ContentLoader: Sendable {
     /// Regular files below `root`, relative and sorted, so that every build sees them in one order.
     /// Symbolic links are not followed: content must not reach outside its folder.
     package static func walk(_ root: String) -> [String] {
+        var unreadable: [String] = []
+        return walk(root, unreadable: &unreadable)
+    }
+
+    /// The files below `root`, and in `unreadable` every folder below it that could not be opened,
+    /// so that a folder of content is never skipped in silence.
+    package static func walk(_ root: String, unreadable: inout [String]) -> [String] {
         var files: [String] = []
-        walk(root, relative: "", into: &files)
+        walk(root, relative: "", into: &files, unreadable: &unreadable)
         return files.sorted()
     }
 
     /// `readdir` with the entry type it reports (falling back to `lstat`): the URL enumerator with
     /// resource values cost a tenth of a 10,000-item build.
-    private static func walk(_ folder: String, relative: String, into files: inout [String]) {
-        guard let directory = opendir(folder) else { return }
+    private static func walk(_ folder: String, relative: String, into files: inout [String], unreadable: inout [String]) {
+        guard let directory = opendir(folder) else {
+            if !relative.isEmpty { unreadable.append(relative) }
+            return
+        }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -94,7 +109,7 @@ public struct ContentLoader: Sendable {
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
             }
             if type == UInt8(DT_DIR) {
-                walk(path, relative: child, into: &files)
+                walk(path, relative: child, into: &files, unreadable: &unreadable)
             } else if type == UInt8(DT_REG) {
                 files.append(child)
             }

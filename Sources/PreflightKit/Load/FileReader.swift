@@ -15,11 +15,15 @@ package enum FileReader {
                                    hint: "split the file; a content item or profile is a page, not a data dump"))
         case .failure(.unreadable):
             return .failure(.error(.unreadableFile, "cannot read `\(path)`", at: location, hint: "check that the file exists and is readable"))
+        case .failure(.notRegular):
+            return .failure(.error(.unreadableFile, "`\(path)` is not a regular file", at: location,
+                                   hint: "name a file; a pipe, device or folder would be read forever or not at all"))
         }
     }
 
     package enum ReadProblem: Error {
         case unreadable
+        case notRegular
         case tooLarge(Int)
     }
 
@@ -31,11 +35,14 @@ package enum FileReader {
     /// gives both the size check and the buffer size (a separate `attributesOfItem` cost as much as
     /// the read), and there is none of FileManager's allocation for empty files.
     package static func readAll(_ path: String, limit: Int) -> Result<Data, ReadProblem> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer; the
+        // size is checked before anything is read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
         if Int(info.st_size) > limit { return .failure(.tooLarge(Int(info.st_size))) }
         var data = Data(count: Int(info.st_size))
         var filled = 0

@@ -47,6 +47,13 @@ public struct InventoryLoader: Sendable {
         var headerProblems: [Diagnostic] = []
         for cell in header.cells {
             let name = cell.text.trimmingSpaces
+            if !name.isEmpty, columns.contains(name) {
+                headerProblems.append(.error(.inventoryRowShape, "column `\(name)` appears twice in the header",
+                                             at: SourceLocation(file: path, line: cell.line, column: cell.column),
+                                             hint: "keep one column per field; two would disagree about the value"))
+                columns.append(nil)
+                continue
+            }
             if name.isEmpty || ProfileSchema.shortcuts[name] != nil || name == "source" || name == "target"
                 || ProfileSchema.field(name).map({ !$0.derived }) == true {
                 columns.append(name.isEmpty ? nil : name)

@@ -118,6 +118,12 @@ struct ProfileBuilder {
                 rejected.insert(path)
                 return
             }
+            if let problem = ProfileSchema.outOfRange(value, path: path) {
+                diagnostics.append(.error(.unknownProfileValue, "`\(text)` \(problem) (`\(path)`)", at: location,
+                                          hint: "check the number and its unit"))
+                rejected.insert(path)
+                return
+            }
             values[path] = value
             locations[path] = keyLocation ?? location
         case .failure(let error):

@@ -48,11 +48,15 @@ public indirect enum YAMLTree: Sendable {
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return .success(.null(SourceLocation(file: file, line: firstLine, column: 1)))
             }
-            var tooDeep: SourceLocation?
-            let tree = convert(node, file: file, offset: firstLine - 1, depth: 0, tooDeep: &tooDeep)
-            if let tooDeep {
+            var walk = Walk()
+            let tree = convert(node, file: file, offset: firstLine - 1, depth: 0, walk: &walk)
+            if let tooDeep = walk.tooDeep {
                 return .failure(.error(.yamlTooDeep, "YAML nested deeper than \(maximumDepth) levels", at: tooDeep,
                                        hint: "front matter and profiles are shallow; flatten the structure"))
+            }
+            if let tooMany = walk.tooMany {
+                return .failure(.error(.yamlTooDeep, "YAML expands to more than \(maximumNodes) values", at: tooMany,
+                                       hint: "aliases (`*name`) that repeat anchors (`&name`) multiply; write the values out instead"))
             }
             return .success(tree)
         } catch let error as YamlError {
@@ -65,13 +69,27 @@ public indirect enum YAMLTree: Sendable {
 
     /// Nesting beyond this is refused rather than recursed into (hostile or generated input).
     static let maximumDepth = 64
+    /// Values beyond this are refused: nested aliases (a "billion laughs") expand exponentially, and a
+    /// page of front matter or a profile holds a few hundred.
+    static let maximumNodes = 100_000
 
-    private static func convert(_ node: Node, file: String, offset: Int, depth: Int,
-                                tooDeep: inout SourceLocation?) -> YAMLTree {
+    /// Where a walk stopped, if it did.
+    private struct Walk {
+        var nodes = 0
+        var tooDeep: SourceLocation?
+        var tooMany: SourceLocation?
+    }
+
+    private static func convert(_ node: Node, file: String, offset: Int, depth: Int, walk: inout Walk) -> YAMLTree {
         let location = node.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
             ?? SourceLocation(file: file, line: offset + 1, column: 1)
+        walk.nodes += 1
+        if walk.nodes > maximumNodes || walk.tooMany != nil {
+            if walk.tooMany == nil { walk.tooMany = location }
+            return .null(location)
+        }
         if depth > maximumDepth {
-            if tooDeep == nil { tooDeep = location }
+            if walk.tooDeep == nil { walk.tooDeep = location }
             return .null(location)
         }
         switch node {
@@ -84,12 +102,12 @@ public indirect enum YAMLTree: Sendable {
                 let keyLocation = pair.key.mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
                     ?? location
                 entries.append(Entry(key: pair.key.string ?? "", keyLocation: keyLocation,
-                                     value: convert(pair.value, file: file, offset: offset, depth: depth + 1, tooDeep: &tooDeep)))
+                                     value: convert(pair.value, file: file, offset: offset, depth: depth + 1, walk: &walk)))
             }
             return .mapping(entries, location)
         case .sequence(let sequence):
             var elements: [YAMLTree] = []
-            for element in sequence { elements.append(convert(element, file: file, offset: offset, depth: depth + 1, tooDeep: &tooDeep)) }
+            for element in sequence { elements.append(convert(element, file: file, offset: offset, depth: depth + 1, walk: &walk)) }
             return .sequence(elements, location)
         case .alias:
             return .null(location)

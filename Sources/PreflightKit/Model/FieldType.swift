@@ -1,3 +1,5 @@
+import Foundation
+
 /// The type of a profile field; decides how its values are read and which condition tests fit it.
 public enum FieldType: String, Sendable, Hashable {
     case engine, version, size, duration, percentage, throughput, number, boolean, text, list, dateTime, timeZone
@@ -128,7 +130,13 @@ extension FieldType {
             let value = text.trimmingSpaces
             if self == .dateTime, !DateTimeText.isValid(value) {
                 return .failure(.init(message: "`\(text)` is not a local date and time",
-                                      hint: "write it as `YYYY-MM-DDTHH:MM`, such as `2026-12-06T02:00`"))
+                                      hint: "write a date that exists, as `YYYY-MM-DDTHH:MM` between 1970 and 9999, such as `2026-12-06T02:00`"))
+            }
+            if self == .timeZone, TimeZone(identifier: value) == nil {
+                // An unknown zone would silently drop the calendar and every local time of the notices.
+                let hint = Suggestion.closest(to: value, among: TimeZone.knownTimeZoneIdentifiers).map { "did you mean `\($0)`?" }
+                    ?? "use an IANA time zone such as `America/New_York` or `Europe/Berlin`"
+                return .failure(.init(message: "`\(text)` is not a known time zone", hint: hint))
             }
             return .success(.text(value))
         case .list: return .success(.list([text.trimmingSpaces]))
@@ -138,13 +146,17 @@ extension FieldType {
 
 /// Checks the `YYYY-MM-DDTHH:MM[:SS]` form without a clock or a calendar service.
 enum DateTimeText {
+    /// A date that exists (no 31 February) in the years a calendar file can carry, at a time of day.
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard parts.count == 2 else { return false }
         let date = parts[0].split(separator: "-").compactMap { Int($0) }
         let time = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard date.count == 3, (2...3).contains(time.count) else { return false }
-        return (1...12).contains(date[1]) && (1...31).contains(date[2]) && (0...23).contains(time[0])
+        guard date.count == 3, (2...3).contains(time.count), (1970...9999).contains(date[0]), (1...12).contains(date[1])
+        else { return false }
+        let leap = date[0] % 4 == 0 && (date[0] % 100 != 0 || date[0] % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][date[1] - 1]
+        return (1...days).contains(date[2]) && (0...23).contains(time[0])
             && (0...59).contains(time[1]) && (time.count == 2 || (0...60).contains(time[2]))
     }
 }

@@ -114,4 +114,26 @@ public enum ProfileSchema {
 
     /// Whether `path` names a group of fields (such as `source` or `rollback.triggers`).
     public static func isGroup(_ path: String) -> Bool { groups.contains(path) }
+
+    /// Counts are whole numbers of their own size; windows and limits last some time.
+    static let countCeilings: [String: Double] = [
+        "topology.replicas": 1000, "topology.shards": 10_000, "topology.regions": 100, "tenancy.count": 10_000_000,
+        "team.size": 100_000, "hardware.cpus": 100_000,
+    ]
+
+    /// Why a value cannot be what the field holds, or nil: a fraction of a count, a count past any
+    /// real system, a window or limit of no time at all.
+    static func outOfRange(_ value: FieldValue, path: String) -> String? {
+        switch value {
+        case .number(let number):
+            if number < 0 || number != number.rounded() { return "is not a whole number of zero or more" }
+            if let ceiling = countCeilings[path], number > ceiling {
+                return "is more than any real system has (at most \(DataSize.format(ceiling)))"
+            }
+        case .duration(let span) where span.seconds <= 0 && ["window.duration", "rollback.max_duration"].contains(path):
+            return "is no time at all"
+        default: break
+        }
+        return nil
+    }
 }

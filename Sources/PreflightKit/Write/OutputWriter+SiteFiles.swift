@@ -2,6 +2,29 @@ import Foundation
 
 /// The files at the top of the output folder, beside the profile folders: the site index and its assets.
 extension OutputWriter {
+    /// Claims the output folder before anything is written: refuses `/`, the home folder and the
+    /// content folder, and a folder that holds files but not Preflight's marker (someone else's
+    /// files: `--out .` in a checkout would replace its README). Writes nothing: an empty or new
+    /// folder gets the marker with the first file written into it (`ensureRoot`).
+    public func claimRoot(contentRoot: String) throws(WriteError) {
+        let manager = FileManager.default
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let here = resolved(root)
+        let home = ProcessInfo.processInfo.environment["HOME"].map(resolved)
+        if here == "/" || here == home || here == resolved(contentRoot) {
+            throw WriteError(code: .folderNotOwned, message: "refusing to write the site into `\(root)`",
+                             hint: "choose a folder of its own for `--out`, such as `Output` or `site`")
+        }
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: root, isDirectory: &isDirectory) {
+            let entries = (try? manager.contentsOfDirectory(atPath: root)) ?? []
+            guard isDirectory.boolValue, entries.isEmpty || entries.contains(Self.marker) else {
+                throw WriteError(code: .folderNotOwned, message: "`\(root)` holds files and was not written by Preflight",
+                                 hint: "choose an empty or new folder for `--out`; if Preflight did write it, add an empty `\(Self.marker)` file")
+            }
+        }
+    }
+
     /// The card of every profile folder Preflight owns in the output, by folder name.
     public func profileCards() -> [ProfileCard] {
         let manager = FileManager.default
@@ -17,6 +40,7 @@ extension OutputWriter {
     /// Replaces each top-level file, written beside its place and renamed over it: a reader sees the
     /// old file or the new one. An unchanged file keeps its inode and time stamp.
     public func replaceSiteFiles(_ files: [OutputFile]) throws(WriteError) {
+        try ensureRoot()
         for file in files {
             let path = try safePath(file.path, in: root)
             if let existing = FileReader.readAll(path), existing.elementsEqual(file.bytes) { continue }

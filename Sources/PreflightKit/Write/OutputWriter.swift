@@ -115,11 +115,15 @@ public struct OutputWriter: Sendable {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// Creates the output folder if needed and marks it as Preflight's (`claimRoot` has checked it).
     func ensureRoot() throws(WriteError) {
         do {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
             throw WriteError(code: .cannotWrite, message: "cannot create `\(root)`", hint: "check the path and its permissions")
+        }
+        if Self.size(of: root + "/" + Self.marker) == nil, !Self.writeFile(root + "/" + Self.marker, Array(Self.markerText.utf8)) {
+            throw WriteError(code: .cannotWrite, message: "cannot write `\(root)/\(Self.marker)`", hint: "check free space and permissions")
         }
     }
 
