@@ -84,16 +84,12 @@ public enum MarkdownPlanParser {
         return 4
     }
 
+    /// Every code block below `node`, in order. cmark's own iterator walks the tree, so a plan of
+    /// thousands of nested quotes or lists cannot exhaust the stack.
     static func codeBlocks(in node: OpaquePointer) -> [PlanDocument.Block] {
         var result: [PlanDocument.Block] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            if cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK {
-                result += convert(current)
-            } else {
-                result += codeBlocks(in: current)
-            }
-            child = cmark_node_next(current)
+        walk(node) { current, entering in
+            if entering, current != node, cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK { result += convert(current) }
         }
         return result
     }
@@ -101,22 +97,32 @@ public enum MarkdownPlanParser {
     /// The literal text below a node, spaces between inline pieces and line breaks between blocks.
     static func text(of node: OpaquePointer, skippingCode: Bool = false) -> String {
         var pieces: [String] = []
-        func walk(_ node: OpaquePointer) {
-            let type = cmark_node_get_type(node)
+        walk(node) { current, entering in
+            let type = cmark_node_get_type(current)
+            if !entering {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { pieces.append("\n") }
+                return
+            }
             if skippingCode, type == CMARK_NODE_CODE_BLOCK { return }
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
-                if let literal = cmark_node_get_literal(node) { pieces.append(String(cString: literal)) }
+                if let literal = cmark_node_get_literal(current) { pieces.append(String(cString: literal)) }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 pieces.append(" ")
             }
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                walk(current)
-                child = cmark_node_next(current)
-            }
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { pieces.append("\n") }
         }
-        walk(node)
         return pieces.joined().trimmingSpaces
+    }
+
+    /// Visits `node` and everything below it with cmark's iterator: each container on entering and on
+    /// leaving, each leaf once (entering).
+    static func walk(_ node: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            visit(current, event == CMARK_EVENT_ENTER)
+        }
     }
 }

@@ -13,7 +13,8 @@ struct OutputWriterTests {
         #expect(try site.read("Output/p/a.md") == "two")
         #expect(try site.read("Output/p/wiki/b.md") == "b")
         #expect(!site.exists("Output/p/old.md"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.output) == ["p"], "no staging folder is left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.output).sorted() == [OutputWriter.marker, "p"],
+                "no staging folder is left, and the output folder is marked as Preflight's")
     }
 
     @Test func refusesAFolderItDidNotWrite() throws {

@@ -124,3 +124,13 @@ struct ReviewCorpusTests {
         }
     }
 }
+
+/// Plans written to exhaust the reader: nesting is walked by cmark's iterator, not by recursion.
+@Suite("Review: hostile plans")
+struct HostilePlanTests {
+    @Test(arguments: [String(repeating: ">", count: 100_000) + " deep", String(repeating: "- ", count: 50_000) + "deep"])
+    func deeplyNestedPlansAreReadWithoutExhaustingTheStack(_ markdown: String) {
+        let plan = MarkdownPlanParser.parse(markdown, file: "plan.md")
+        #expect(plan.blocks.contains { $0.text.contains("deep") })
+    }
+}
