@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import PreflightKit
 import PreflightServe
@@ -33,16 +34,47 @@ struct ServeCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let scratch = out ?? FileManager.default.temporaryDirectory.appendingPathComponent("preflight-serve-\(getpid())").path
-        let request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: scratch)
+        // Without --out: a private scratch folder (mkdtemp, mode 0700) that no one else can have
+        // prepared, holding the site and its cache, removed again on SIGINT and SIGTERM.
+        var scratch: String?
+        if out == nil {
+            var template = Array((FileManager.default.temporaryDirectory.path + "/preflight-serve.XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else { throw ValidationError("cannot create a scratch folder for the preview") }
+            scratch = String(cString: made)
+        }
+        var request = profileOptions.request(content: contentOptions, readers: audience.readers,
+                                             outputRoot: out ?? scratch! + "/site")
+        if let scratch { request.cacheDirectory = scratch + "/cache" }
         let server = DevServer(request: request) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        var signalSources: [any DispatchSourceSignal] = []
+        if let scratch {
+            FileHandle.standardError.write(Data("preview folder: \(scratch)/site (removed when the preview stops)\n".utf8))
+            signalSources = Self.removeOnSignals(scratch)
         }
         do {
             try server.start(host: bind, port: port)
         } catch {
             throw ValidationError("\(error)")
         }
-        while true { Thread.sleep(forTimeInterval: 3600) }
+        // The signal sources stay alive as long as the preview runs: a released source stops firing.
+        withExtendedLifetime(signalSources) {
+            while true { Thread.sleep(forTimeInterval: 3600) }
+        }
+    }
+
+    /// Removes the scratch folder and exits when the preview is stopped (Ctrl-C, `kill`).
+    static func removeOnSignals(_ folder: String) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                try? FileManager.default.removeItem(atPath: folder)
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
+        }
     }
 }
