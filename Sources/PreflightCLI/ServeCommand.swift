@@ -50,8 +50,9 @@ struct ServeCommand: ParsableCommand {
         }
         var signalSources: [any DispatchSourceSignal] = []
         if let scratch {
-            FileHandle.standardError.write(Data("preview folder: \(scratch)/site (removed when the preview stops)\n".utf8))
+            // The handlers first: a stop that arrives once the folder is named must find them in place.
             signalSources = Self.removeOnSignals(scratch)
+            FileHandle.standardError.write(Data("preview folder: \(scratch)/site (removed when the preview stops)\n".utf8))
         }
         do {
             try server.start(host: bind, port: port)
