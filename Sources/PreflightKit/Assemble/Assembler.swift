@@ -23,6 +23,8 @@ public struct Assembler: Sendable {
         let schedule = Schedule(profile: profile)
         let renderer = BodyRenderer(profile: profile, vocabulary: content.vocabulary, strings: content.theme.strings,
                                     schedule: schedule)
+        // Judged once: the register, the overview and the product manager's view show the same risks.
+        let risks = RiskRegisterBuilder().risks(selection, plan: plan, rules: content.riskRules, renderer: renderer)
         let notices = NoticeBuilder()
         let strategies = StrategyBuilder()
         // The builders only read the plan and the selection, so they run side by side; the wiki then
@@ -30,13 +32,13 @@ public struct Assembler: Sendable {
         let tasks: [@Sendable () -> [Document]] = [
             { [ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)] },
             { [RunbookBuilder().build(plan, renderer: renderer), RunbookBuilder().preparation(plan, renderer: renderer)] },
-            { [RiskRegisterBuilder().build(selection, plan: plan, rules: content.riskRules, renderer: renderer)] },
+            { [RiskRegisterBuilder().build(selection, risks: risks, renderer: renderer)] },
             { [strategies.memo(plan, renderer: renderer)] },
             { [PromptBuilder().document(selection, renderer: renderer)] },
             { [RubricBuilder().build(selection, renderer: renderer)] },
             { notices.documents(notices.notices(selection, renderer: renderer), profile: profile, schedule: schedule,
                               strings: content.theme.strings) },
-            { RoleViewBuilder().build(plan, selection: selection, rules: content.riskRules, renderer: renderer, schedule: schedule) },
+            { RoleViewBuilder().build(plan, selection: selection, risks: risks, renderer: renderer, schedule: schedule) },
         ]
         let built = parallelMap(tasks) { $0() }
         var documents = built.flatMap { $0 }
@@ -46,7 +48,7 @@ public struct Assembler: Sendable {
             noGo: plan.noGo, switchMoment: PlanRendering.switchMoment(plan),
             timeline: RunbookBuilder.timeline(plan),
             gaps: ProfileLint().gaps(profile, content: content),
-            risks: RiskRegisterBuilder().risks(selection, plan: plan, rules: content.riskRules, renderer: renderer))
+            risks: risks)
         documents.insert(OverviewBuilder().build(selection, renderer: renderer, documents: documents, schedule: schedule,
                                                  context: context), at: 0)
         var files: [OutputFile] = []

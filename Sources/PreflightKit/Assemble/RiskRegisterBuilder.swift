@@ -44,8 +44,8 @@ public struct RiskRegisterBuilder: Sendable {
         }
     }
 
-    public func build(_ selection: Selection, plan: Plan, rules: RiskRules, renderer: BodyRenderer) -> Document {
-        let risks = risks(selection, plan: plan, rules: rules, renderer: renderer)
+    /// - Parameter risks: `risks(_:plan:rules:renderer:)` of the profile.
+    public func build(_ selection: Selection, risks: [Risk], renderer: BodyRenderer) -> Document {
         var rows = ["| # | Risk | Likelihood | Impact | Mitigation | Owner |", "| --- | --- | --- | --- | --- | --- |"]
         for risk in risks {
             let steps = risk.mitigations.map { "step [\($0.number)](\(RunbookBuilder.document(of: $0.phase)).html#step-\($0.id)): \(ProfileSummary.escape($0.item.title))" }

@@ -8,7 +8,7 @@
 public struct RoleViewBuilder: Sendable {
     public init() {}
 
-    public func build(_ plan: Plan, selection: Selection, rules: RiskRules, renderer: BodyRenderer,
+    public func build(_ plan: Plan, selection: Selection, risks: [RiskRegisterBuilder.Risk], renderer: BodyRenderer,
                       schedule: Schedule?) -> [Document] {
         let evaluator = ConditionEvaluator(profile: selection.profile)
         let applicable = selection.decisions.filter(\.conditionHolds).map(\.item)
@@ -27,7 +27,7 @@ public struct RoleViewBuilder: Sendable {
                     .markdown(ProfileSummary.markdown(selection.profile, vocabulary: renderer.vocabulary)),
                 ]))
             }
-            if role == .productManager { sections += Self.decisions(plan, selection: selection, rules: rules) }
+            if role == .productManager { sections += Self.decisions(plan, risks: risks) }
             for kind in kinds {
                 if kind == .step {
                     let steps = plan.steps.filter { step in
@@ -77,7 +77,7 @@ public struct RoleViewBuilder: Sendable {
 
     /// What a product manager decides on: what stops the plan, the timeline of the cutover, and the
     /// risks that matter most, in words rather than commands.
-    static func decisions(_ plan: Plan, selection: Selection, rules: RiskRules) -> [Section] {
+    static func decisions(_ plan: Plan, risks: [RiskRegisterBuilder.Risk]) -> [Section] {
         var sections: [Section] = []
         if !plan.noGo.isEmpty {
             sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
@@ -94,9 +94,9 @@ public struct RoleViewBuilder: Sendable {
             if let moment = PlanRendering.switchMoment(plan) { text += "\n\nPoint of no return: \(moment)." }
             sections.append(Section(id: "timeline", title: "Timeline of the cutover", blocks: [.markdown(text)]))
         }
-        let risks = RiskRegisterBuilder().risks(selection, plan: plan, rules: rules).prefix(6)
-        if !risks.isEmpty {
-            sections.append(Section(id: "risks", title: "Top risks", blocks: [.markdown(risks.map {
+        let top = risks.prefix(6)
+        if !top.isEmpty {
+            sections.append(Section(id: "risks", title: "Top risks", blocks: [.markdown(top.map {
                 "- **\($0.impact.rawValue)** — \(ProfileSummary.escape($0.item.title))"
             }.joined(separator: "\n") + "\n\nThe whole [risk register](../risks.html) says how each is mitigated.")]))
         }
