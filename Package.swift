@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +41,11 @@ let package = Package(
         .target(name: "PreflightSiteCheck", dependencies: ["PreflightKit", "CLibXML2"]),
         // Scoring an AI-written plan against a profile.
         .target(name: "PreflightReview", dependencies: ["PreflightKit", "PreflightSiteCheck", "CCmarkGFM"]),
+        // Talking to real databases: `inspect` runs the content's probes, `verify` compares two databases.
+        .target(
+            name: "PreflightInspect",
+            dependencies: ["PreflightKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // The live preview: a build, a watcher and a small HTTP server.
         .target(name: "PreflightServe", dependencies: ["PreflightKit"]),
         .target(
@@ -49,12 +55,14 @@ let package = Package(
                 "PreflightReview",
                 "PreflightServe",
                 "PreflightSiteCheck",
+                "PreflightInspect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "preflight", dependencies: ["PreflightCLI"]),
         .testTarget(name: "PreflightKitTests",
                     dependencies: ["PreflightKit", "PreflightReview", "PreflightServe", "PreflightSiteCheck"]),
+        .testTarget(name: "PreflightInspectTests", dependencies: ["PreflightInspect", "PreflightKit"]),
         .testTarget(name: "PreflightCLITests", dependencies: ["PreflightCLI", "PreflightKit"]),
     ],
     swiftLanguageModes: [.v6]

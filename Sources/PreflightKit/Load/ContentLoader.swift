@@ -28,7 +28,7 @@ public struct ContentLoader: Sendable {
                                       hint: "check its permissions; its items would be left out of every document"))
         }
         let vocabulary = VocabularyLoader().load(path: base + "/vocabulary.yml", diagnostics: &diagnostics)
-        let itemFiles = all.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && $0.hasSuffix(".md") }
+        let itemFiles = all.filter { !$0.hasPrefix("theme/") && !$0.hasPrefix("profiles/") && !$0.hasPrefix("probes/") && $0.hasSuffix(".md") }
             .filter { path in
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 return !name.hasPrefix("_") && !name.hasPrefix(".") && name != "README.md"
@@ -47,6 +47,7 @@ public struct ContentLoader: Sendable {
         var content = ContentSet(root: base, items: items, vocabulary: vocabulary, theme: theme, profilePaths: profiles)
         content.riskRules = RiskRulesLoader(conditions: ConditionParser(vocabulary: vocabulary))
             .load(path: base + "/risks.yml", diagnostics: &diagnostics)
+        content.probes = ProbeLoader().load(folder: base, files: all.filter { $0.hasPrefix("probes/") }, diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 

@@ -11,6 +11,8 @@ public struct ContentSet: Sendable {
     public var theme: Theme
     /// How likely each risk is, by profile facts (`risks.yml`).
     public var riskRules = RiskRules()
+    /// What `inspect` asks a live database (`probes/`), in file order.
+    public var probes: [Probe] = []
     /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
     public var profilePaths: [String]
 

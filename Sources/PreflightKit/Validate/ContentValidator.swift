@@ -26,6 +26,7 @@ public struct ContentValidator: Sendable {
             diagnostics += found
         }
         diagnostics += ProcedureRules().validate(content)
+        diagnostics += ProbeRules().validate(content)
         diagnostics += themeProblems(content.theme)
         return diagnostics
     }

@@ -1,0 +1,17 @@
+import Dispatch
+import Synchronization
+
+/// Runs async work from a synchronous command and waits for it. The commands stay `ParsableCommand`
+/// (the root runs them synchronously); only the ones that talk to a database need this.
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let result = Mutex<Result<T, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let outcome: Result<T, any Error>
+        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        result.withLock { $0 = outcome }
+        done.signal()
+    }
+    done.wait()
+    return try result.withLock { $0! }.get()
+}
