@@ -39,6 +39,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild every profile, ignoring what earlier builds recorded.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("Findings of `preflight inspect --format json`: shown as evidence on the checklist lines they concern; strategies they rule out are ruled out with that reason.",
+                                            valueName: "file"))
+    var findings: String?
+
     @Flag(name: .long, help: "No progress bar, even on a terminal.")
     var quiet = false
 
@@ -46,6 +50,7 @@ struct BuildCommand: ParsableCommand {
         var request = profileOptions.request(content: contentOptions, readers: audience.readers, outputRoot: out)
         request.unsafeHTML = unsafeHTML
         request.force = force
+        request.findingsPath = findings
         request.cacheDirectory = cacheDir
         let bar = quiet ? nil : ProgressBar.forTerminal()
         let clock = StageClock()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PreflightInspect
 import PreflightKit
 
 /// Prints diagnostics to standard error, coloured only on a terminal and never under `NO_COLOR`.
@@ -42,5 +43,14 @@ extension Result where Failure == DiagnosticsError {
             DiagnosticPrinter().print(error.diagnostics)
             throw ExitCode(1)
         }
+    }
+}
+
+extension DiagnosticPrinter {
+    /// A failure to reach or read a database: `preflight: error: …` and its hint, then exit status 1.
+    /// The message names the server by its address, never with its password.
+    func fail(_ error: DatabaseError) -> ExitCode {
+        write("preflight: error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+        return ExitCode(1)
     }
 }

@@ -19,6 +19,9 @@ public struct BuildRequest: Sendable {
     public var unsafeHTML: Bool
     /// Ignore the cache of earlier builds and rebuild every profile (a new cache is still written).
     public var force = false
+    /// The JSON of `preflight inspect`: its findings become evidence in the documents of the profile
+    /// it names (or of every profile, when it names none).
+    public var findingsPath: String?
 
     public struct QuickField: Sendable {
         public var path: String
@@ -58,6 +61,8 @@ public struct BuildRequest: Sendable {
         key.add(readers.map { $0.map(\.rawValue).joined(separator: ",") } ?? "<profile roles>")
         key.add(unsafeHTML ? "unsafe" : "safe")
         key.add(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "")
+        // The findings are not a content file the cache scans, so their bytes key every output.
+        key.add(findingsPath.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? "")
         return key.hash.description
     }
 }

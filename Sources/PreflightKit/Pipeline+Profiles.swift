@@ -30,6 +30,7 @@ extension Pipeline {
             loaded.append(.init(origin: "<flags>", id: profile?.id ?? request.quickProfileID ?? "quick", profile: profile,
                                 diagnostics: problems))
         }
+        if let path = request.findingsPath { attachFindings(path, to: &loaded) }
         var seen: [String: String] = [:]
         for index in loaded.indices {
             guard let profile = loaded[index].profile else { continue }

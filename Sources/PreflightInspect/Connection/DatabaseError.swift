@@ -31,6 +31,8 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
         switch state {
         case "28P01", "28000": hint = "check the user and the password (DSN, PGPASSWORD or ~/.pgpass)"
         case "3D000": hint = "check the database name in the DSN"
+        case _ where (error as? PSQLError)?.code == .authMechanismRequiresPassword:
+            hint = "the server asks for a password: set PGPASSWORD, add a line to ~/.pgpass, or put it in the DSN"
         default: hint = address.isSocket ? "is the server running with its socket in \(address.host)?"
             : "is the server running and accepting TCP connections on \(address.host):\(address.port)? (sslmode=\(address.sslMode.rawValue))"
         }

@@ -11,6 +11,14 @@ public struct ChecklistBuilder: Sendable {
             sections.append(Section(id: "no-go", title: "NO-GO as planned", blocks: [.markdown(
                 plan.noGo.map { "- **\($0)**" }.joined(separator: "\n") + "\n\nThe [runbook](runbook.html) says what to change.")]))
         }
+        if let measured = profile.measured {
+            let placed = Set(plan.steps.map(\.id))
+            let elsewhere = measured.findings.filter { !placed.contains($0.step) }
+            if !elsewhere.isEmpty {
+                sections.append(Section(id: "measured", title: "Measured on the source", blocks: [.markdown(
+                    elsewhere.map { "- " + ProfileSummary.escape(PlanRendering.line($0, measured)) }.joined(separator: "\n"))]))
+            }
+        }
         // One line for the migration: the full table is on the overview, and the checklist is printed.
         sections.append(Section(id: "environment", title: "This migration", blocks: [
             .markdown(ProfileSummary.line(profile, vocabulary: renderer.vocabulary)),

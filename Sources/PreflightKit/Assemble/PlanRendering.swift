@@ -11,6 +11,7 @@ enum PlanRendering {
         // Rollback thresholds govern the decisions from the switch on, not the gates before it
         // (a disk-sizing gate is not passed or failed on replica lag).
         if task.thresholds != nil, !governedByTriggers(step, plan: plan) { task.thresholds = nil }
+        task.evidence = evidence(for: step.id, profile: profile)
         if let due = step.due {
             task.clock = "due T-\(due)" + (dueDate(due, windowStarts: profile.text("window.starts")).map { " · \($0)" } ?? "")
         } else if step.offClock {
@@ -25,6 +26,16 @@ enum PlanRendering {
             if let limit, end > limit { task.overflow = true }
         }
         return task
+    }
+
+    /// The findings of `inspect` that concern a step, each as one line of evidence.
+    static func evidence(for stepID: String, profile: Profile) -> [String] {
+        guard let measured = profile.measured else { return [] }
+        return measured.findings.filter { $0.step == stepID }.map { line($0, measured) }
+    }
+
+    static func line(_ finding: InspectReport.Finding, _ report: InspectReport) -> String {
+        "\(report.measuredLabel): \(finding.message) — \(finding.verdict)"
     }
 
     /// Whether the rollback triggers decide the step: gates from the point of no return on, after

@@ -41,6 +41,10 @@ public struct ProfileKey: Sendable {
             key.add(path)
             key.add(String(reflecting: value))
         }
+        if let measured = profile.measured {
+            key.add(measured.measuredAt)
+            for finding in measured.findings { key.add(finding.step + finding.message + finding.verdict + finding.rulesOut.joined()) }
+        }
         return key.hash
     }
 

@@ -64,6 +64,8 @@ public struct TaskEntry: Sendable {
     public var pointOfNoReturn: Bool = false
     /// The profile's rollback thresholds, stated at the go/no-go gates they govern.
     public var thresholds: String? = nil
+    /// What `inspect` measured that concerns this step: `measured …: 3 tables without a primary key: … — NO-GO …`.
+    public var evidence: [String] = []
     /// Where the step's full text and commands are (the runbook's step), for one-line checklists.
     public var link: String? = nil
 

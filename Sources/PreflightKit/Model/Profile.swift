@@ -10,6 +10,9 @@ public struct Profile: Sendable {
     public var locations: [String: SourceLocation]
     /// The profile file, `file:line` for an inventory row, or `<flags>` for a profile given on the command line.
     public var origin: String
+    /// What `preflight inspect` measured on the source, when the build was given its findings
+    /// (`--findings`): shown as evidence on the checklist and used to rule strategies out.
+    public var measured: InspectReport?
     /// Where the profile as a whole starts (its file, or its inventory row), for problems with no field of their own.
     public var location: SourceLocation
 

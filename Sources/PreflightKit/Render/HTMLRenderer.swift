@@ -130,6 +130,7 @@ public struct HTMLRenderer: Sendable {
             if let number = task.number { values["number"] = number }
             if let clock = task.clock { values["clock"] = clock }
             if let thresholds = task.thresholds { values["thresholds"] = thresholds }
+            values["evidence"] = task.evidence
             if let link = task.link { values["link"] = link }
             values["overflow"] = task.overflow
             values["point_of_no_return"] = task.pointOfNoReturn

@@ -68,6 +68,7 @@ public struct MarkdownRenderer: Sendable {
         if !meta.isEmpty { head += " — " + meta.joined(separator: " · ") }
         var parts = [head]
         if let thresholds = task.thresholds { parts.append(indent("**\(thresholds)**")) }
+        for line in task.evidence { parts.append(indent("> \(ProfileSummary.escape(line))")) }
         if !task.body.isEmpty { parts.append(indent(task.body)) }
         for command in task.commands {
             if let title = command.title { parts.append(indent("_\(title)_")) }
@@ -88,6 +89,7 @@ public struct MarkdownRenderer: Sendable {
         if task.overflow { meta.append("**ends after the window closes**") }
         if !meta.isEmpty { parts.append(meta.joined(separator: " · ")) }
         if let thresholds = task.thresholds { parts.append("**\(thresholds)**") }
+        for line in task.evidence { parts.append("> \(ProfileSummary.escape(line))") }
         if !task.body.isEmpty { parts.append(task.body) }
         for command in task.commands {
             if let title = command.title { parts.append("_\(title)_") }

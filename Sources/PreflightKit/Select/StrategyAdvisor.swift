@@ -57,6 +57,9 @@ public struct StrategyAdvisor: Sendable {
         if !spec.anyTools.isEmpty, !spec.anyTools.contains(where: usable) {
             out.append("needs one of \(spec.anyTools.map { "`\($0)`" }.joined(separator: ", ")); none is available")
         }
+        for finding in profile.measured?.findings ?? [] where finding.rulesOut.contains(item.id) {
+            out.append("ruled out by what was \(profile.measured!.measuredLabel): \(finding.message)")
+        }
         var fits = applies
         if !spec.hosting.isEmpty, let hosting = profile.text("target.hosting"), !spec.hosting.contains(hosting) {
             out.append("runs on \(spec.hosting.joined(separator: ", ")) targets; this target is `\(hosting)`")

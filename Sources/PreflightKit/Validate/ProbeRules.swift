@@ -21,7 +21,7 @@ struct ProbeRules {
                 diagnostics.append(reference("engine `\(probe.engine)` is not in the vocabulary", probe,
                                              Suggestion.closest(to: probe.engine, among: Array(content.vocabulary.engines.keys))))
             }
-            if let field = probe.measures, !field.hasPrefix("server."), ProfileSchema.field(field) == nil {
+            if let field = probe.measures, !field.hasPrefix("server."), ProfileSchema.field(field) == nil, !ProfileSchema.isGroup(field) {
                 diagnostics.append(reference("`measures: \(field)` is neither a profile field nor `server.<name>`", probe,
                                              Suggestion.closest(to: field, among: ProfileSchema.paths)))
             }
