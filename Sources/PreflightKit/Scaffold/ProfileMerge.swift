@@ -43,6 +43,7 @@ public struct ProfileMerge: Sendable {
     public func merge(into existing: String?, current: Profile?, newID: String) -> (text: String, changes: [Change]) {
         var editor = YAMLLineEditor(text: existing ?? "# Measured by `preflight inspect`; complete the rest by hand.\nid: \(newID)\n")
         var changes: [Change] = []
+        var additions: [(field: String, value: String)] = []
         for (field, value) in values {
             let previous = current?.values[field]
             if let previous, Self.agrees(previous, value) {
@@ -52,11 +53,30 @@ public struct ProfileMerge: Sendable {
             if previous != nil, let location = current?.locations[field] {
                 let key = String(field.split(separator: ".").last!)
                 let done = editor.replace(key: key, at: location.line, column: location.column, with: value,
-                                          comment: "\(label) (was \(previous!.description))")
+                                          label: label, note: "\(key) was \(previous!.description)")
                 changes.append(Change(field: field, measured: value, previous: previous!.description, kind: done ? .replaced : .leftAlone))
             } else {
-                editor.add(field: field, value: value, comment: label)
+                additions.append((field, value))
                 changes.append(Change(field: field, measured: value, previous: nil, kind: .added))
+            }
+        }
+        // Leaves of a group none of whose fields is written go in as one flow mapping
+        // (`largest_table: { name: orders, size: 410 GB }`), so no key is written twice.
+        var grouped: [String: [(String, String)]] = [:]
+        for (field, value) in additions where field.split(separator: ".").count == 3 {
+            let group = String(field[..<field.lastIndex(of: ".")!])
+            if current?.values.keys.contains(where: { $0.hasPrefix(group + ".") }) != true {
+                grouped[group, default: []].append((String(field.split(separator: ".").last!), value))
+            }
+        }
+        let inGroups = Set(grouped.keys)
+        for (field, value) in additions {
+            let parts = field.split(separator: ".")
+            let group = parts.dropLast().joined(separator: ".")
+            if parts.count == 3, let leaves = grouped.removeValue(forKey: group) {
+                editor.add(field: group, value: "{ " + leaves.map { "\($0): \($1)" }.joined(separator: ", ") + " }", label: label)
+            } else if parts.count != 3 || !inGroups.contains(group) {
+                editor.add(field: field, value: value, label: label)
             }
         }
         return (editor.text, changes)

@@ -12,7 +12,7 @@ struct YAMLLineEditor {
 
     /// Replaces the value after `key:` found from a 1-based line and column on; false when the line is
     /// not in a form it can edit.
-    mutating func replace(key: String, at line: Int, column: Int, with value: String, comment: String) -> Bool {
+    mutating func replace(key: String, at line: Int, column: Int, with value: String, label: String, note: String) -> Bool {
         guard line >= 1, line <= lines.count else { return false }
         var current = lines[line - 1]
         let from = current.index(current.startIndex, offsetBy: max(0, min(column - 1, current.count)))
@@ -23,36 +23,41 @@ struct YAMLLineEditor {
         guard start < current.endIndex, current[start] != "|", current[start] != ">" else { return false }
         let end = Self.endOfScalar(current, from: start)
         current.replaceSubrange(start..<end, with: value)
-        lines[line - 1] = Self.withComment(current, comment)
+        lines[line - 1] = Self.withComment(current, label: label, note: note)
         return true
     }
 
     /// Adds `field: value`: under its group's block, inside its group's one-line flow mapping, or as a
     /// new group at the end.
-    mutating func add(field: String, value: String, comment: String) {
+    mutating func add(field: String, value: String, label: String) {
         var keys = field.split(separator: ".").map(String.init)
         let leaf = keys.removeLast()
         guard let group = keys.first else {
-            lines.append(Self.withComment("\(leaf): \(value)", comment))
+            lines.append(Self.withComment("\(leaf): \(value)", label: label))
             return
         }
         let inner = keys.dropFirst().map { "\($0): { " }.joined()
         let innerClose = String(repeating: " }", count: keys.count - 1)
         guard let index = lines.firstIndex(where: { $0.hasPrefix(group + ":") }) else {
             lines.append(group + ":")
-            lines.append(Self.withComment("  " + inner + "\(leaf): \(value)" + innerClose, comment))
+            lines.append(Self.withComment("  " + inner + "\(leaf): \(value)" + innerClose, label: label))
             return
         }
         let rest = lines[index].dropFirst(group.count + 1).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("{"), let close = lines[index].lastIndex(of: "}") {
+        if rest.hasPrefix("{"), var close = lines[index].lastIndex(of: "}") {
             var line = lines[index]
-            let empty = rest.hasPrefix("{}") || rest.hasPrefix("{ }")
+            while close > line.startIndex, line[line.index(before: close)] == " " { close = line.index(before: close) }
+            let empty = line[..<close].hasSuffix("{")
             line.insert(contentsOf: (empty ? " " : ", ") + inner + "\(leaf): \(value)" + innerClose, at: close)
-            lines[index] = Self.withComment(line, comment)
+            lines[index] = Self.withComment(line, label: label)
         } else {
-            let child = lines.dropFirst(index + 1).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.hasPrefix(" ") }
+            // After the group's last child, so that additions keep the order they are made in.
+            var end = index + 1
+            while end < lines.count, lines[end].hasPrefix(" ") || lines[end].trimmingCharacters(in: .whitespaces).isEmpty { end += 1 }
+            while end > index + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+            let child = lines[(index + 1)..<end].first { $0.hasPrefix(" ") }
             let indent = child.map { String($0.prefix { $0 == " " }) } ?? "  "
-            lines.insert(Self.withComment(indent + inner + "\(leaf): \(value)" + innerClose, comment), at: index + 1)
+            lines.insert(Self.withComment(indent + inner + "\(leaf): \(value)" + innerClose, label: label), at: end)
         }
     }
 
@@ -81,9 +86,14 @@ struct YAMLLineEditor {
         return index
     }
 
-    /// The line with `# comment` added, joined to a comment it already has.
-    private static func withComment(_ line: String, _ comment: String) -> String {
-        if let hash = line.range(of: " # ") { return line[..<hash.upperBound] + comment + "; " + line[hash.upperBound...] }
-        return line + "  # " + comment
+    /// The line with `# <label> (<note>)` added: once per line however many of its values were
+    /// measured, and joined to a comment the line already has.
+    private static func withComment(_ line: String, label: String, note: String? = nil) -> String {
+        let addition = note.map { " (\($0))" } ?? ""
+        if let existing = line.range(of: label) {
+            return line[..<existing.upperBound] + addition + line[existing.upperBound...]
+        }
+        if let hash = line.range(of: " # ") { return line[..<hash.upperBound] + label + addition + "; " + line[hash.upperBound...] }
+        return line + "  # " + label + addition
     }
 }
