@@ -48,7 +48,7 @@ CREATE TABLE public.saved_grants (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     grant_item aclitem NOT NULL
 );
-INSERT INTO public.saved_grants (grant_item) VALUES ('preflight_limited=r/postgres'::aclitem);
+INSERT INTO public.saved_grants (grant_item) VALUES (makeaclitem('preflight_limited'::regrole, current_user::regrole, 'SELECT', false));
 \endif
 
 -- g. A collation version mismatch: the version recorded for the database's default collation no
