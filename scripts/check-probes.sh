@@ -90,6 +90,10 @@ def run_probe(probe, v, db, role):
             continue
         if "target" in entry and not in_range(target["version"], entry["target"]):
             continue
+        if "sample" in probe and role:
+            # the two samples run as the superuser; other roles only show that the query runs
+            psql(server, db, role, entry["sql"])
+            return [{"value": "runs (sampled as the superuser only)"}]
         if "sample" in probe:
             seconds = float(str(probe["sample"]).rstrip("s"))
             first, t0 = psql(server, db, role, entry["sql"]), time.monotonic()

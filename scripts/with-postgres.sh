@@ -120,9 +120,10 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # `findings` is then created from template1 while template1 still carries initdb's frozen XID;
 # every other database is frozen afresh. pg_resetwal leaves it to us to provide the commit-log
 # (pg_xact) segment the new XID falls in: a zeroed segment of 32 pages of 8 kB, each page holding
-# the status of 32768 transactions, named by its number in 4 hexadecimal digits (still so in 18;
-# only some other SLRUs got longer names in 17). Anti-wraparound autovacuum would freeze `findings`
-# behind our back: autovacuum is off and autovacuum_freeze_max_age at its maximum.
+# the status of 32768 transactions, named by its number in 4 hexadecimal digits; 15 and 18 both
+# start on such a file and assign XIDs from it. Anti-wraparound autovacuum would freeze `findings`
+# behind our back: autovacuum is off and autovacuum_freeze_max_age at its maximum, above the age
+# `findings` gets (about 1.6 billion).
 next_xid=$(( 1525 * 1048576 ))   # 1,599,078,400: the first XID of pg_xact segment 05F5
 
 # Starts the server of major version $1 from bindir $2 and fills it; runs in the background.
