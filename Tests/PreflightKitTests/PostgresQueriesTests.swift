@@ -4,14 +4,20 @@ import Testing
 
 /// Every PostgreSQL query in the content runs against a real server holding the sample schema.
 ///
-/// `make test` starts the server (scripts/with-postgres.sh) and sets PREFLIGHT_PG_URL; a plain
-/// `swift test` without it skips this suite and says so.
+/// `make test` starts PostgreSQL 15 and 18 (scripts/with-postgres.sh) and sets PREFLIGHT_PG15_URL and
+/// PREFLIGHT_PG18_URL; each query runs on each server whose version it admits. A plain `swift test`
+/// without them skips this suite and says so.
 @Suite("Content queries on PostgreSQL", .serialized,
-       .enabled(if: ProcessInfo.processInfo.environment["PREFLIGHT_PG_URL"] != nil,
-                "needs PREFLIGHT_PG_URL: run `make test`, which starts a throwaway PostgreSQL"))
+       .enabled(if: ProcessInfo.processInfo.environment["PREFLIGHT_PG15_URL"] != nil,
+                "needs PREFLIGHT_PG15_URL and PREFLIGHT_PG18_URL: run `make test`, which starts throwaway servers"))
 struct PostgresQueriesTests {
-    let url = ProcessInfo.processInfo.environment["PREFLIGHT_PG_URL"] ?? ""
-    let admin = ProcessInfo.processInfo.environment["PREFLIGHT_PG_ADMIN_URL"] ?? ""
+    /// The server of one major version: its `billing` database and its `postgres` database.
+    struct Server: Sendable, CustomTestStringConvertible {
+        var major: String
+        var url: String { ProcessInfo.processInfo.environment["PREFLIGHT_PG\(major)_URL"] ?? "" }
+        var admin: String { ProcessInfo.processInfo.environment["PREFLIGHT_PG\(major)_ADMIN_URL"] ?? "" }
+        var testDescription: String { "PostgreSQL \(major)" }
+    }
 
     /// SQLSTATEs that say the sample database is not in the state a query expects, not that the
     /// query is wrong; every other error fails the test.
@@ -27,22 +33,25 @@ struct PostgresQueriesTests {
     /// longer exercises the content and needs the objects the queries expect.
     static let toleratedLimit = 25
 
-    @Test func everyQueryParsesAndRuns() throws {
+    @Test(arguments: [Server(major: "15"), Server(major: "18")])
+    func everyQueryParsesAndRuns(on server: Server) throws {
+        let (url, admin) = (server.url, server.admin)
+        try #require(!url.isEmpty, "PREFLIGHT_PG\(server.major)_URL is not set")
         let (content, _) = Repository.loaded
         let (profile, problems) = ProfileLoader(vocabulary: content.vocabulary)
             .load(path: Repository.fixture("postgres-sample-profile.yml"))
         let sample = try #require(profile, "\(problems)")
         let (versionStatus, versionText) = try run(["psql", "-X", "-Atq", url, "-c", "SHOW server_version"])
         let number = versionText.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
-        let server = try #require(versionStatus == 0 ? try? Version.parse(number).get() : nil,
+        let version = try #require(versionStatus == 0 ? try? Version.parse(number).get() : nil,
                                   "cannot read the server's version: \(versionText)")
-        let all = SQLSnippets.collect(content, renderer: BodyRenderer(profile: sample, vocabulary: content.vocabulary), server: server)
+        let all = SQLSnippets.collect(content, renderer: BodyRenderer(profile: sample, vocabulary: content.vocabulary), server: version)
         let snippets = all.filter(\.admitsServerVersion)
         #expect(snippets.count >= 10, "the content has PostgreSQL queries to test")
         var tolerated: [String] = []
         for snippet in snippets {
-            try resetDatabase()
-            let (status, output) = try psql(snippet.code)
+            try resetDatabase(admin)
+            let (status, output) = try psql(snippet.code, url: url)
             if status == 0 { continue }
             let state = Self.sqlState(output)
             if state == nil, output.contains("No such file or directory") {
@@ -53,15 +62,15 @@ struct PostgresQueriesTests {
                 tolerated.append("\(snippet.origin): \(state), \(reason)")
                 continue
             }
-            Issue.record("\(snippet.origin) fails on PostgreSQL \(server):\n\(snippet.code)\n---\n\(output)")
+            Issue.record("\(snippet.origin) fails on PostgreSQL \(version):\n\(snippet.code)\n---\n\(output)")
         }
         #expect(tolerated.count <= Self.toleratedLimit, "\(tolerated.count) snippets stopped on the sample database's state")
-        print("PostgreSQL \(server): ran \(snippets.count) snippets, skipped \(all.count - snippets.count) written for other "
+        print("PostgreSQL \(version): ran \(snippets.count) snippets, skipped \(all.count - snippets.count) written for other "
               + "versions or for what this server lacks; \(tolerated.count) stopped on a server-state error")
         for line in tolerated { print("  \(line)") }
     }
 
-    func resetDatabase() throws {
+    func resetDatabase(_ admin: String) throws {
         let sql = "DROP DATABASE IF EXISTS billing WITH (FORCE); CREATE DATABASE billing TEMPLATE billing_template;"
         let (status, output) = try run(["psql", "-X", "-q", admin, "-c", "DROP DATABASE IF EXISTS billing WITH (FORCE)"])
         let (created, more) = try run(["psql", "-X", "-q", admin, "-c", "CREATE DATABASE billing TEMPLATE billing_template"])
@@ -70,7 +79,7 @@ struct PostgresQueriesTests {
 
     struct ResetError: Error { var message: String }
 
-    func psql(_ code: String) throws -> (Int32, String) {
+    func psql(_ code: String, url: String) throws -> (Int32, String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("snippet-\(UUID().uuidString).sql")
         try Data((code + "\n").utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
