@@ -13,20 +13,25 @@ struct ProfileWrite {
 
     func run() throws {
         let existing = profilePath.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) }
-        let newID = report.source.address.split(separator: "/").last.map { String($0.split(separator: "?").first ?? $0) } ?? "inspected"
+        // A profile id names an output folder: the database's name, reduced to the characters ids take.
+        let newID = String((report.source.database ?? "inspected").lowercased()
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
         let (text, changes) = ProfileMerge(report: report).merge(into: existing, current: existing == nil ? nil : current,
                                                                  newID: newID.isEmpty ? "inspected" : newID)
         let directory = (outputPath as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((outputPath as NSString).lastPathComponent).preflight-tmp"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        // A new profile cannot know the target; it is checked as if one were given, and written without.
+        let checked = existing == nil ? text + "target: { engine: postgresql }\n" : text
+        try Data(checked.utf8).write(to: URL(fileURLWithPath: temporary))
         let (loaded, problems) = ProfileLoader(vocabulary: content.vocabulary).load(path: temporary)
-        let errors = problems.filter { $0.level == .error && $0.code != .missingKey }
+        let errors = problems.filter { $0.level == .error }
         guard loaded != nil, errors.isEmpty else {
             try? FileManager.default.removeItem(atPath: temporary)
             DiagnosticPrinter().print(errors)
             DiagnosticPrinter().write("preflight: error: the merged profile would not load; \(outputPath) is unchanged")
             throw ExitCode(1)
         }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, outputPath) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             DiagnosticPrinter().write("preflight: error: cannot write \(outputPath): \(String(cString: strerror(errno)))")

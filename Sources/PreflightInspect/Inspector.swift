@@ -19,7 +19,8 @@ public struct Inspector: Sendable {
     /// Inspects `source`, comparing with `target` where a probe asks; `now` stamps the report.
     public func inspect(source: Database, target: Database?, now: Date = Date()) async -> InspectReport {
         var report = InspectReport(measuredAt: Self.timestamp(now),
-                                   source: .init(address: source.address.description, version: source.serverVersion.description),
+                                   source: .init(address: source.address.description, version: source.serverVersion.description,
+                                                 database: source.address.database),
                                    target: target.map { .init(address: $0.address.description, version: $0.serverVersion.description) },
                                    profile: profileID)
         let targetVersion = target?.serverVersion ?? targetVersion

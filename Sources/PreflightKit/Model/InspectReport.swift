@@ -5,9 +5,12 @@ public struct InspectReport: Sendable, Codable {
     public struct Server: Sendable, Codable {
         public var address: String
         public var version: String
-        public init(address: String, version: String) {
+        /// The database inspected, which names a profile written from the report.
+        public var database: String?
+        public init(address: String, version: String, database: String? = nil) {
             self.address = address
             self.version = version
+            self.database = database
         }
     }
 

@@ -41,7 +41,7 @@ public struct ProfileMerge: Sendable {
     /// The merged text and what changed. `existing` is the profile (nil for a new one), `current` its
     /// loaded values and where each was written.
     public func merge(into existing: String?, current: Profile?, newID: String) -> (text: String, changes: [Change]) {
-        var editor = YAMLLineEditor(text: existing ?? "# Measured by `preflight inspect`; complete the rest by hand.\nid: \(newID)\n")
+        var editor = YAMLLineEditor(text: existing ?? "# Measured by `preflight inspect`; complete the rest by hand, starting with the target:\n# target: { engine: postgresql, version: \"18\" }\nid: \(newID)\n")
         var changes: [Change] = []
         var additions: [(field: String, value: String)] = []
         for (field, value) in values {

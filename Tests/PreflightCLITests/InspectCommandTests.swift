@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import PreflightCLI
+
+/// `preflight inspect` as a script runs it: exit codes, the profile it writes, the password it hides.
+@Suite("inspect command", .serialized,
+       .enabled(if: ProcessInfo.processInfo.environment["PREFLIGHT_PG15_URL"] != nil, "needs the servers of scripts/with-postgres.sh"))
+struct InspectCommandTests {
+    let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Content").path
+    let environment = ProcessInfo.processInfo.environment
+
+    func dsn(_ database: String) -> String {
+        (environment["PREFLIGHT_PG15_URL"] ?? "").replacingOccurrences(of: "///billing?", with: "///\(database)?")
+    }
+
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("inspect-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func exitStatusSaysWhetherSomethingBlocks() {
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("findings"), "--format", "json"]) == 4)
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("clean")]) == 0)
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("no_such_database")]) == 1)
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", "hots=x"]) == 1)
+    }
+
+    @Test func writeCreatesAProfileThatLoads() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = dir.appendingPathComponent("clean.yml").path
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("clean"), "--write", written]) == 0)
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(text.contains("id: clean"))
+        #expect(text.contains("# measured "))
+        #expect(text.contains("version: 15."))
+        // A second run with the file as the profile finds everything in agreement and changes nothing.
+        try (text + "target: { engine: postgresql, version: \"18\" }\n").write(toFile: written, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("clean"), "--profile", written, "--write", written]) == 0)
+        let after = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(before.components(separatedBy: "\n").filter { !$0.contains("long_transactions") && !$0.contains("size:") }
+                == after.components(separatedBy: "\n").filter { !$0.contains("long_transactions") && !$0.contains("size:") })
+        #expect(Preflight.execute(["check", "--content", content, "--profile", written]) == 0)
+    }
+
+    @Test func refusesToOverwriteAFileItWasNotGivenAsTheProfile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let existing = dir.appendingPathComponent("mine.yml").path
+        try "id: mine\n".write(toFile: existing, atomically: true, encoding: .utf8)
+        #expect(Preflight.execute(["inspect", "--content", content, "--dsn", dsn("clean"), "--write", existing]) == 2)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "id: mine\n")
+    }
+}
