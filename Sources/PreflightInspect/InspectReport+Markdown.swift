@@ -13,7 +13,7 @@ extension InspectReport {
             lines.append("No blocker or hazard found.")
         }
         for finding in findings.sorted(by: { ($0.severity, $1.probe) > ($1.severity, $0.probe) }) {
-            lines.append("- **\(finding.severity.rawValue.uppercased())** \(finding.title): \(finding.message) — \(finding.verdict)"
+            lines.append("- **\(finding.severity.rawValue.uppercased())** \(finding.message) — \(finding.verdict)"
                          + " (checklist step `\(finding.step)`)")
             for (name, detail) in zip(finding.names, finding.details) where !detail.isEmpty {
                 lines.append("  - `\(name)`: \(detail)")
