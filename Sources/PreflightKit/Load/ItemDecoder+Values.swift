@@ -182,23 +182,35 @@ extension ItemDecoder {
                 return nil
             }
             var title: String?, language = "shell", code: String?, when = Condition.always
+            var side: Command.Side?, manual: String?
             for pair in pairs {
                 switch pair.key {
                 case "title": title = pair.value.scalar
                 case "lang": language = pair.value.scalar ?? language
                 case "run": code = pair.value.scalar
                 case "when": when = conditions.parse(pair.value, diagnostics: &diagnostics)
+                case "manual": manual = pair.value.scalar
+                case "on":
+                    side = pair.value.scalar.flatMap(Command.Side.init(rawValue:))
+                    if side == nil {
+                        diagnostics.append(.error(.invalidCommands, "`on` is `source` or `target`", at: pair.value.location))
+                    }
                 default:
+                    let keys = ["title", "lang", "run", "when", "on", "manual"]
                     diagnostics.append(.error(.unknownKey, "unknown key `\(pair.key)` in a command", at: pair.keyLocation,
-                                              hint: "a command has `title`, `lang`, `run` and `when`"))
+                                              hint: Suggestion.closest(to: pair.key, among: keys).map { "did you mean `\($0)`?" }
+                                                ?? "a command has `title`, `lang`, `run`, `when`, `on` and `manual`"))
                 }
             }
             guard let code else {
                 diagnostics.append(.error(.invalidCommands, "a command needs `run`", at: location, hint: "add `run: |` and the command"))
                 return nil
             }
-            return Command(title: title, language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code,
-                           when: when)
+            var command = Command(title: title, language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code,
+                                  when: when)
+            command.on = side
+            command.manual = manual
+            return command
         }
     }
 

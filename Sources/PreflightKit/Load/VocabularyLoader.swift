@@ -39,6 +39,7 @@ struct VocabularyLoader {
         var terms: [String: [String]] = [:]
         var languages: [String: String] = [:]
         var families: [String: [String]] = [:]
+        var environment: [String: String] = [:]
         guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
         for section in sections {
             switch (section.key, section.value) {
@@ -59,18 +60,21 @@ struct VocabularyLoader {
                 }
             case ("languages", .mapping(let entries, _)):
                 for entry in entries { languages[entry.key] = entry.value.scalar }
+            case ("environment", .mapping(let entries, _)):
+                for entry in entries { environment[entry.key] = entry.value.scalar }
             case ("families", .mapping(let entries, _)):
                 for entry in entries {
                     if case .sequence(let list, _) = entry.value { families[entry.key] = list.compactMap(\.scalar) }
                 }
             default:
                 diagnostics.append(.error(.unknownKey, "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
-                                          hint: "the vocabulary has `engines:`, `values:`, `terms:`, `languages:` and `families:` mappings"))
+                                          hint: "the vocabulary has `engines:`, `values:`, `terms:`, `languages:`, `families:` and `environment:` mappings"))
             }
         }
         var vocabulary = Vocabulary(engines: engines, values: values, terms: terms)
         vocabulary.languages = languages
         vocabulary.familyWords = families
+        vocabulary.environment = environment
         return vocabulary
     }
 

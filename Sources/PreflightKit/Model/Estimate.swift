@@ -77,10 +77,17 @@ public struct Estimate: Sendable, Hashable {
 
 /// A command a step runs, possibly only for some profiles (`when`).
 public struct Command: Sendable, Hashable {
+    /// The server an SQL command runs on, for `rehearse` (shell commands name theirs in the code).
+    public enum Side: String, Sendable, Hashable, CaseIterable { case source, target }
+
     public var title: String?
     public var language: String
     public var code: String
     public var when: Condition
+    public var on: Side?
+    /// What a person must do and confirm, for a command that cannot run as written (a console, a
+    /// call to the vendor); nil for a runnable command.
+    public var manual: String?
 
     public init(title: String?, language: String, code: String, when: Condition) {
         self.title = title

@@ -34,6 +34,9 @@ public struct Vocabulary: Sendable {
     public var languages: [String: String] = [:]
     /// The words that name each family in text (`sqlserver`: SQL Server, Azure SQL).
     public var familyWords: [String: [String]] = [:]
+    /// The environment variables runbook commands may read, each with what it holds
+    /// (`SOURCE_URL`: the source database as a libpq URL). A command reading another is not runnable.
+    public var environment: [String: String] = [:]
     private var aliasIndex: [String: String]
 
     public init(engines: [Engine] = [], values: [String: [String]] = [:], terms: [String: [String]] = [:]) {

@@ -20,7 +20,8 @@ public struct ContentValidator: Sendable {
         }
         let ids = Array(firstByID.keys).sorted()
         let rules = KindRules(channels: Array(content.theme.strings.channels.keys))
-        let itemChecks = parallelMap(content.items) { item in self.itemChecks(item, rules: rules) }
+        let commands = CommandRules(environment: content.vocabulary.environment)
+        let itemChecks = parallelMap(content.items) { item in self.itemChecks(item, rules: rules) + commands.validate(item) }
         for (item, found) in zip(content.items, itemChecks) {
             diagnostics += references(item, known: firstByID, ids: ids)
             diagnostics += found
