@@ -20,7 +20,7 @@ public struct Preflight: ParsableCommand {
         Exit codes: 0 success, 1 content or profile errors, 2 usage errors.
         """,
         version: PreflightVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, InspectCommand.self, ExplainCommand.self, PromptCommand.self, ReviewCommand.self, LinksCommand.self, SchemaCommand.self, NewCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, InspectCommand.self, RehearseCommand.self, ExplainCommand.self, PromptCommand.self, ReviewCommand.self, LinksCommand.self, SchemaCommand.self, NewCommand.self, ServeCommand.self]
     )
 
     public init() {}

@@ -22,7 +22,7 @@ enum TestServers {
         return url
     }
 
-    static func connect(_ dsn: String) async throws -> Database {
-        try await Database.connect(try ConnectionString.parse(dsn))
+    static func connect(_ dsn: String, readOnly: Bool = true) async throws -> Database {
+        try await Database.connect(try ConnectionString.parse(dsn), session: .init(readOnly: readOnly))
     }
 }

@@ -6,8 +6,10 @@ enum StepRendering {
         var task = TaskEntry(
             id: step.id, title: step.title, owner: step.owner, estimate: step.estimate?.describe(for: profile),
             gate: step.gate, body: renderer.render(step.body).trimmingSpaces,
-            commands: step.commands.filter { evaluator.evaluate($0.when) }.map {
-                Command(title: $0.title, language: $0.language, code: renderer.render($0.code), when: $0.when)
+            commands: step.commands.filter { evaluator.evaluate($0.when) }.map { command in
+                var rendered = command
+                rendered.code = renderer.render(command.code)
+                return rendered
             })
         task.pointOfNoReturn = step.pointOfNoReturn
         if step.gate { task.thresholds = thresholds(profile, strings: renderer.strings) }

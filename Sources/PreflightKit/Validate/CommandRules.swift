@@ -3,7 +3,7 @@
 /// script sets any other name before reading it, SQL names the server it runs on, and nothing is
 /// left as a placeholder. A command that cannot be (a console, a call to the vendor) says so with
 /// `manual:`, naming what a person does and confirms.
-struct CommandRules {
+package struct CommandRules {
     var environment: [String: String]
 
     /// Languages whose variables are checked: the ones `rehearse` runs through a shell.
@@ -44,7 +44,7 @@ struct CommandRules {
 
     /// Upper-case names read as `$NAME` or `${NAME}` outside single quotes (where the shell expands
     /// nothing: an awk program's `$NF` is not a variable).
-    static func readVariables(_ code: String) -> Set<String> {
+    package static func readVariables(_ code: String) -> Set<String> {
         var names = Set<String>()
         var quoted = false, doubleQuoted = false
         var characters = Array(code)[...]
@@ -61,7 +61,7 @@ struct CommandRules {
     }
 
     /// Names the script gives a value itself: `NAME=…`, `export NAME=…`, `for NAME in`, `read NAME`.
-    static func assignedVariables(_ code: String) -> Set<String> {
+    package static func assignedVariables(_ code: String) -> Set<String> {
         var names = Set<String>()
         for line in code.split(whereSeparator: \.isNewline) {
             for statement in line.split(separator: ";") {

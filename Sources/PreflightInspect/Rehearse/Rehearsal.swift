@@ -1,0 +1,120 @@
+import Foundation
+import PreflightKit
+
+/// Runs a rehearsal script against real servers: shell actions through `/bin/sh -e` with the
+/// environment given, SQL through the driver on the side it names, manual actions by confirmation.
+/// Stops at the first action that fails.
+public struct Rehearsal: Sendable {
+    public var script: RehearsalScript
+    public var environment: [String: String]
+    /// Manual actions count as done without asking (a non-interactive run).
+    public var assumeManual: Bool
+    /// Asks a person to confirm a manual action; nil when no one can be asked.
+    public var confirm: (@Sendable (String) -> Bool)?
+    /// Progress lines for the terminal.
+    public var report: @Sendable (String) -> Void
+
+    public init(script: RehearsalScript, environment: [String: String], assumeManual: Bool,
+                confirm: (@Sendable (String) -> Bool)?, report: @escaping @Sendable (String) -> Void) {
+        self.script = script
+        self.environment = environment
+        self.assumeManual = assumeManual
+        self.confirm = confirm
+        self.report = report
+    }
+
+    /// The variables the script reads that the environment does not set.
+    public var unsetVariables: [String] { script.variables.filter { (environment[$0] ?? "").isEmpty }.sorted() }
+
+    public func run(dryRun: Bool = false) async -> RehearsalLog {
+        let clock = ContinuousClock(), begin = clock.now
+        var log = RehearsalLog(profile: script.profileID, started: Self.timestamp(), dryRun: dryRun)
+        let total = script.steps.count
+        steps: for (index, step) in script.steps.enumerated() {
+            for (number, action) in step.actions.enumerated() {
+                let elapsed = Self.clock(begin.duration(to: clock.now))
+                report("[\(elapsed)] \(index + 1)/\(total) \(step.number). \(step.title)" + (step.actions.count > 1 ? " — \(action.title)" : ""))
+                let started = Self.timestamp(), start = clock.now
+                let (status, output) = dryRun ? (0, Masking.mask(action.code, environment: environment))
+                    : await perform(action)
+                let seconds = Double(start.duration(to: clock.now).components.attoseconds) / 1e18
+                    + Double(start.duration(to: clock.now).components.seconds)
+                log.entries.append(.init(step: step.id, number: step.number, title: step.title, action: action.title,
+                                         kind: Self.kind(action.kind), command: Masking.mask(action.code, environment: environment),
+                                         started: started, seconds: seconds, status: status,
+                                         outputTail: Self.tail(Masking.mask(output, environment: environment)),
+                                         estimateSeconds: number == 0 ? step.estimate?.seconds : nil))
+                if status != 0 {
+                    log.failedStep = step.id
+                    report("FAILED at \(step.number). \(step.title) (exit \(status))\n\(Self.tail(output))")
+                    break steps
+                }
+            }
+        }
+        log.finished = Self.timestamp()
+        return log
+    }
+
+    private func perform(_ action: RehearsalScript.Action) async -> (Int32, String) {
+        switch action.kind {
+        case .manual(let what):
+            if assumeManual { return (0, "assumed done (--assume-manual): \(what)") }
+            guard let confirm else { return (3, "manual step in a non-interactive run: \(what); pass --assume-manual once it is done") }
+            return confirm("\(action.title)\n  \(what)\n  Done? [y/N] ") ? (0, "confirmed: \(what)") : (3, "not confirmed: \(what)")
+        case .shell:
+            return Self.shell(action.code, environment: environment)
+        case .sql(let side):
+            let variable = side == .source ? "SOURCE_URL" : "TARGET_URL"
+            do {
+                let address = try ConnectionString.parse(environment[variable] ?? "", environment: environment)
+                let database = try await Database.connect(address, session: .init(readOnly: false, statementTimeout: "0", lockTimeout: "60s"))
+                defer { Task { await database.close() } }
+                return (0, try await database.run(script: action.code))
+            } catch let error as DatabaseError {
+                return (1, error.message + (error.hint.map { "\nhint: \($0)" } ?? ""))
+            } catch {
+                return (1, "\(variable): \(error)")
+            }
+        }
+    }
+
+    /// Runs `code` with `/bin/sh -e`, output and errors together.
+    static func shell(_ code: String, environment: [String: String]) -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-e", "-c", code]
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return (127, "cannot start /bin/sh: \(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func kind(_ kind: RehearsalScript.Action.Kind) -> String {
+        switch kind {
+        case .shell: "shell"
+        case .sql(let side): "sql on \(side.rawValue)"
+        case .manual: "manual"
+        }
+    }
+
+    static func tail(_ output: String, lines: Int = 30) -> String {
+        output.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func clock(_ duration: Duration) -> String {
+        let seconds = Int(duration.components.seconds)
+        return String(format: "T+%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}
