@@ -34,7 +34,8 @@ extension JSONSchemaGenerator {
             properties["commands"] = ["type": "array", "items": [
                 "type": "object", "required": ["run"], "additionalProperties": false,
                 "properties": ["title": ["type": "string"], "lang": ["type": "string"], "run": ["type": "string"],
-                               "when": condition()],
+                               "when": condition(), "on": ["enum": Command.Side.allCases.map(\.rawValue)],
+                               "manual": ["type": "string"]],
             ]]
             required.append("phase")
         case .strategy:
