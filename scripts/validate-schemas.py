@@ -6,10 +6,24 @@ usage: scripts/validate-schemas.py [CONTENT_DIR]
 """
 import json
 import pathlib
+import re
 import sys
 
 import jsonschema
 import yaml
+
+
+class Loader(yaml.SafeLoader):
+    """PyYAML follows YAML 1.1, where `on`, `off`, `yes` and `no` are booleans, so a command's
+    `on: source` would arrive as the key True. Editors' language servers follow YAML 1.2, where only
+    true and false are booleans (and Preflight reads keys as plain text); this loader does the same."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def front_matter(text):
@@ -31,7 +45,7 @@ def main():
         relative = path.relative_to(root)
         if relative.parts[0] in ("theme", "profiles") or path.name.startswith(("_", ".")) or path.name == "README.md":
             continue
-        data = yaml.safe_load(front_matter(path.read_text(encoding="utf-8")) or "") or {}
+        data = yaml.load(front_matter(path.read_text(encoding="utf-8")) or "", Loader=Loader) or {}
         validator = validators.get(f"item.{data.get('kind')}.schema.json")
         if validator is None:
             failures.append(f"{relative}: no schema for kind {data.get('kind')!r}")
@@ -39,7 +53,7 @@ def main():
         checked += 1
         failures += [f"{relative}: {'/'.join(map(str, error.path))}: {error.message}" for error in validator.iter_errors(data)]
     for path in sorted((root / "profiles").glob("*.y*ml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
         checked += 1
         failures += [f"{path.relative_to(root)}: {'/'.join(map(str, error.path))}: {error.message}"
                      for error in validators["profile.schema.json"].iter_errors(data)]
