@@ -22,6 +22,8 @@ struct RehearsalTests {
             kind: strategy
             title: Copy the table
             when: { source.engine: postgresql }
+            downtime: 5m
+            rpo: 0
             procedure:
               cutover: [step-create, step-fill, step-confirm]
               point_of_no_return: step-fill
@@ -68,7 +70,7 @@ struct RehearsalTests {
 
     static func step(_ id: String, _ phase: String, _ order: Int, _ commands: String) -> String {
         "---\nid: \(id)\nkind: step\ntitle: The step \(id)\nphase: \(phase)\nowner: dba\nestimate: 1m\norder: \(order)\nreviewed: 2026-12\n"
-            + commands + "---\nDo it.\n"
+            + (commands.isEmpty ? "" : commands + "\n") + "---\nDo it.\n"
     }
 
     /// A fixture site with the shipped theme, and a fresh target database.
