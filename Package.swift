@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "preflight", dependencies: ["PreflightCLI"]),
         .testTarget(name: "PreflightKitTests",
                     dependencies: ["PreflightKit", "PreflightReview", "PreflightServe", "PreflightSiteCheck"]),
-        .testTarget(name: "PreflightInspectTests", dependencies: ["PreflightInspect", "PreflightKit"]),
+        .testTarget(name: "PreflightInspectTests", dependencies: ["PreflightInspect", "PreflightKit", "PreflightCLI"]),
         .testTarget(name: "PreflightCLITests", dependencies: ["PreflightCLI", "PreflightKit"]),
     ],
     swiftLanguageModes: [.v6]

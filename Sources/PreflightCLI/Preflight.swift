@@ -17,10 +17,11 @@ public struct Preflight: ParsableCommand {
           preflight check                                   validate content and profiles, write nothing
           preflight explain pg15-public-schema-create --profile Content/profiles/acme-billing-pg12-to-15.yml
 
-        Exit codes: 0 success, 1 content or profile errors, 2 usage errors.
+        Exit codes: 0 success, 1 content or profile errors (or, for inspect and verify, a server that cannot
+        be used), 2 usage errors, 4 inspect found a blocker or verify a difference.
         """,
         version: PreflightVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, InspectCommand.self, RehearseCommand.self, ExplainCommand.self, PromptCommand.self, ReviewCommand.self, LinksCommand.self, SchemaCommand.self, NewCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, InspectCommand.self, VerifyCommand.self, RehearseCommand.self, ExplainCommand.self, PromptCommand.self, ReviewCommand.self, LinksCommand.self, SchemaCommand.self, NewCommand.self, ServeCommand.self]
     )
 
     public init() {}
@@ -31,7 +32,8 @@ public struct Preflight: ParsableCommand {
     }
 
     /// Runs one command line and returns Preflight's exit code: 0 success, 1 content or profile
-    /// errors, 2 usage errors (argument-parser's own usage code, 64, becomes 2).
+    /// errors, 2 usage errors (argument-parser's own usage code, 64, becomes 2), 4 differences
+    /// found by `verify`.
     public static func execute(_ arguments: [String]?) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
