@@ -49,6 +49,9 @@ struct RehearseCommand: ParsableCommand {
     @Flag(name: .long, help: "Count manual steps as done without asking.")
     var assumeManual = false
 
+    @Flag(name: .customLong("no-verify"), help: "Skip the closing comparison of SOURCE_URL and TARGET_URL.")
+    var skipVerify = false
+
     func run() throws {
         let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: [profile], outputRoot: "")
         let (plan, _) = try Pipeline().plan(request).orExit()
@@ -76,7 +79,8 @@ struct RehearseCommand: ParsableCommand {
                                         .joined(separator: "\n        "))
             throw ExitCode(1)
         }
-        let result = try runBlocking { await rehearsal.run(dryRun: dryRun) }
+        let verify = !skipVerify
+        let result = try runBlocking { await rehearsal.run(dryRun: dryRun, verify: verify) }
         if dryRun {
             for entry in result.entries {
                 print("\n## \(entry.number). \(entry.title) — \(entry.action) [\(entry.kind)]\n\(entry.command)")
@@ -87,7 +91,7 @@ struct RehearseCommand: ParsableCommand {
         try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: markdownPath))
         try Data(InspectCommand.encoder.encode(result)).write(to: URL(fileURLWithPath: jsonPath))
         DiagnosticPrinter().write("log: \(markdownPath), \(jsonPath)")
-        if result.failedStep != nil { throw ExitCode(1) }
+        if result.failedStep != nil || result.differences == -1 { throw ExitCode(1) }
         if (result.differences ?? 0) > 0 { throw ExitCode(4) }
     }
 

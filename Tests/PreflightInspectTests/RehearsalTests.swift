@@ -109,7 +109,7 @@ struct RehearsalTests {
         let (root, script, environment) = try await prepare()
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(script.steps.map(\.id) == ["step-create", "step-fill", "step-confirm", "step-check"])
-        let log = await Rehearsal(script: script, environment: environment, assumeManual: true, confirm: nil, report: { _ in }).run()
+        let log = await Rehearsal(script: script, environment: environment, assumeManual: true, confirm: nil, report: { _ in }).run(verify: false)
         #expect(log.passed, "\(log.markdown)")
         #expect(log.entries.map(\.kind) == ["shell", "sql on target", "manual", "shell"])
         #expect(log.entries[1].outputTail.contains("rows=2"))
@@ -117,12 +117,42 @@ struct RehearsalTests {
         #expect(log.entries.allSatisfy { $0.status == 0 && $0.seconds >= 0 })
         #expect(log.entries[0].estimateSeconds == 60, "the plan's estimate sits beside the measured time")
         #expect(try await rows(environment["TARGET_URL"]!) == 2)
+        #expect(log.verify == nil, "the closing verify was turned off")
+    }
+
+    @Test func theRehearsalEndsWithVerify() async throws {
+        let (root, script, environment) = try await prepare()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The source is another database without the table: verify must find the difference.
+        let differing = await Rehearsal(script: script, environment: environment, assumeManual: true, confirm: nil, report: { _ in }).run()
+        #expect(differing.failedStep == nil)
+        #expect((differing.differences ?? 0) > 0, "\(differing.verify ?? "no verify")")
+        #expect(!differing.passed)
+        #expect(differing.verify?.contains("rehearsed") == true)
+        #expect(differing.markdown.contains("Verify: "))
+        // Compared with itself, the target is equal.
+        var same = environment
+        same["SOURCE_URL"] = environment["TARGET_URL"]
+        let bounded = try RehearsalScript(plan: plan(root), content: content(root), from: "step-check")
+        let equal = await Rehearsal(script: bounded, environment: same, assumeManual: true, confirm: nil, report: { _ in }).run()
+        #expect(equal.passed, "\(equal.verify ?? "")")
+        #expect(equal.differences == 0)
+    }
+
+    func plan(_ root: URL) throws -> Plan {
+        try Pipeline().plan(BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+                                         profilePaths: [root.appendingPathComponent("profile.yml").path])).get().0
+    }
+
+    func content(_ root: URL) throws -> ContentSet {
+        try Pipeline().loadForDatabase(BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+                                                    profilePaths: [root.appendingPathComponent("profile.yml").path])).get().0
     }
 
     @Test func aFailedCheckStopsTheRehearsalWithItsOutput() async throws {
         let (root, script, environment) = try await prepare(expectedRows: 3)
         defer { try? FileManager.default.removeItem(at: root) }
-        let log = await Rehearsal(script: script, environment: environment, assumeManual: true, confirm: nil, report: { _ in }).run()
+        let log = await Rehearsal(script: script, environment: environment, assumeManual: true, confirm: nil, report: { _ in }).run(verify: false)
         #expect(!log.passed)
         #expect(log.failedStep == "step-check")
         #expect(log.entries.last?.status == 1)
@@ -133,12 +163,12 @@ struct RehearsalTests {
     @Test func aManualStepFailsANonInteractiveRunAndNothingAfterItRuns() async throws {
         let (root, script, environment) = try await prepare()
         defer { try? FileManager.default.removeItem(at: root) }
-        let log = await Rehearsal(script: script, environment: environment, assumeManual: false, confirm: nil, report: { _ in }).run()
+        let log = await Rehearsal(script: script, environment: environment, assumeManual: false, confirm: nil, report: { _ in }).run(verify: false)
         #expect(log.failedStep == "step-confirm")
         #expect(log.entries.count == 3, "the check after the manual step never ran")
         #expect(log.entries.last?.outputTail.contains("--assume-manual") == true)
         let confirmed = await Rehearsal(script: script, environment: environment, assumeManual: false,
-                                        confirm: { _ in true }, report: { _ in }).run()
+                                        confirm: { _ in true }, report: { _ in }).run(verify: false)
         #expect(confirmed.failedStep == "step-create", "the table exists from the first run: CREATE fails")
     }
 

@@ -26,7 +26,9 @@ public struct Rehearsal: Sendable {
     /// The variables the script reads that the environment does not set.
     public var unsetVariables: [String] { script.variables.filter { (environment[$0] ?? "").isEmpty }.sorted() }
 
-    public func run(dryRun: Bool = false) async -> RehearsalLog {
+    /// Runs the script; then, unless a step failed or `verify` is false, compares SOURCE_URL with
+    /// TARGET_URL as `preflight verify` does and puts the result in the log.
+    public func run(dryRun: Bool = false, verify: Bool = true) async -> RehearsalLog {
         let clock = ContinuousClock(), begin = clock.now
         var log = RehearsalLog(profile: script.profileID, started: Self.timestamp(), dryRun: dryRun)
         let total = script.steps.count
@@ -51,8 +53,36 @@ public struct Rehearsal: Sendable {
                 }
             }
         }
+        if verify, !dryRun, log.failedStep == nil {
+            await closingVerify(&log)
+        }
         log.finished = Self.timestamp()
         return log
+    }
+
+    private func closingVerify(_ log: inout RehearsalLog) async {
+        guard let source = environment["SOURCE_URL"], let target = environment["TARGET_URL"] else {
+            log.verify = "not run: SOURCE_URL and TARGET_URL are not both set"
+            return
+        }
+        report("verify: comparing \(Masking.mask(source, environment: environment)) with \(Masking.mask(target, environment: environment))")
+        do {
+            let verifier = Verifier(source: try ConnectionString.parse(source, environment: environment),
+                                    target: try ConnectionString.parse(target, environment: environment), profileID: script.profileID)
+            let result = try await verifier.verify()
+            log.differences = result.differences.count
+            log.verify = result.isEqual
+                ? "equal: \(result.figures.tablesCompared) tables, \(result.figures.rows) rows compared"
+                : "\(result.differences.count) difference(s): " + result.differences.prefix(5).map { "\($0.table ?? $0.object) \($0.kind.rawValue): \($0.message)" }
+                    .joined(separator: "; ")
+            report("verify: \(log.verify!)")
+        } catch let error as DatabaseError {
+            log.verify = "could not run: \(error.message)"
+            log.differences = -1
+        } catch {
+            log.verify = "could not run: \(error)"
+            log.differences = -1
+        }
     }
 
     private func perform(_ action: RehearsalScript.Action) async -> (Int32, String) {

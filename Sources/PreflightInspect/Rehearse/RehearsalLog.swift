@@ -37,6 +37,7 @@ public struct RehearsalLog: Sendable, Codable {
     public var verify: String?
     public var differences: Int?
 
+    /// No step failed and the closing verify, when it ran, found the databases equal.
     public var passed: Bool { failedStep == nil && (differences ?? 0) == 0 }
 
     enum CodingKeys: String, CodingKey {
