@@ -135,7 +135,7 @@ public struct HTMLRenderer: Sendable {
             values["overflow"] = task.overflow
             values["point_of_no_return"] = task.pointOfNoReturn
             values["commands"] = task.commands.map { command in
-                ["title": command.title ?? "", "language": command.language, "code": command.code]
+                ["title": command.title ?? "", "language": command.language, "code": command.code, "manual": command.manual ?? ""]
             }
             return ["task": values]
         case .figure(let svg, let caption, _):

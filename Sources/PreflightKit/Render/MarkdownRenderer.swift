@@ -72,6 +72,7 @@ public struct MarkdownRenderer: Sendable {
         if !task.body.isEmpty { parts.append(indent(task.body)) }
         for command in task.commands {
             if let title = command.title { parts.append(indent("_\(title)_")) }
+            if let manual = command.manual { parts.append(indent("**Manual:** \(manual)")) }
             parts.append(indent(command.code.fenced(language: command.language)))
         }
         return parts.joined(separator: "\n\n")
@@ -93,6 +94,7 @@ public struct MarkdownRenderer: Sendable {
         if !task.body.isEmpty { parts.append(task.body) }
         for command in task.commands {
             if let title = command.title { parts.append("_\(title)_") }
+            if let manual = command.manual { parts.append("**Manual:** \(manual)") }
             parts.append(command.code.fenced(language: command.language))
         }
         if task.pointOfNoReturn {
