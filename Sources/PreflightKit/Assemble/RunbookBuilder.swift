@@ -27,7 +27,9 @@ public struct RunbookBuilder: Sendable {
         if !variables.isEmpty {
             sections.append(Section(id: "environment", title: "Environment", blocks: [.markdown(
                 "Commands take connection details and paths from these variables; set them in the shell that runs the runbook:\n\n"
-                    + variables.map { "- `$\($0)`" }.joined(separator: "\n"))]))
+                    + variables.map { name in
+                        "- `$\(name)`" + (renderer.vocabulary.environment[name].map { ": \(ProfileSummary.escape($0))" } ?? "")
+                    }.joined(separator: "\n"))]))
         }
         // The days before the window; the weeks before it are in the preparation document.
         let prepare = tasks(.beforeCutover)
