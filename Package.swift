@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The preview server; no traits, so neither swift-configuration nor the full Foundation is pulled in.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,8 +50,16 @@ let package = Package(
             name: "PreflightInspect",
             dependencies: ["PreflightKit", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
-        // The live preview: a build, a watcher and a small HTTP server.
-        .target(name: "PreflightServe", dependencies: ["PreflightKit"]),
+        // The live preview: a build, a watcher and a Hummingbird server on loopback.
+        .target(
+            name: "PreflightServe",
+            dependencies: [
+                "PreflightKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "PreflightCLI",
             dependencies: [

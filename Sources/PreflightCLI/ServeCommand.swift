@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import PreflightKit
 import PreflightServe
+import Synchronization
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "Preview the documents on 127.0.0.1, rebuilding and reloading open pages on every change.",
         discussion: """
         Builds into a scratch folder (or --out), serves it, and watches the content folder and the
-        profiles with inotify. A change to a profile rebuilds that profile; any other change rebuilds
+        profiles. A change to a profile rebuilds that profile; any other change rebuilds
         them all. Open pages reload by themselves; when a build fails, its errors are printed here and
         shown over the page, which keeps the last good build. Stop with Ctrl-C.
 
@@ -54,8 +55,9 @@ struct ServeCommand: ParsableCommand {
             signalSources = Self.removeOnSignals(scratch)
             FileHandle.standardError.write(Data("preview folder: \(scratch)/site (removed when the preview stops)\n".utf8))
         }
+        let (bind, port) = (bind, port)
         do {
-            try server.start(host: bind, port: port)
+            _ = try Self.waiting { try await server.start(host: bind, port: port) }
         } catch {
             throw ValidationError("\(error)")
         }
@@ -63,6 +65,20 @@ struct ServeCommand: ParsableCommand {
         withExtendedLifetime(signalSources) {
             while true { Thread.sleep(forTimeInterval: 3600) }
         }
+    }
+
+    /// Runs `operation` from this synchronous command and returns its result. Only the main thread
+    /// waits, which is none of the threads the server runs on.
+    static func waiting<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await operation()) } catch { result = .failure(error) }
+            outcome.result.withLock { $0 = result }
+            outcome.done.signal()
+        }
+        outcome.done.wait()
+        return try outcome.result.withLock { $0! }.get()
     }
 
     /// Removes the scratch folder and exits when the preview is stopped (Ctrl-C, `kill`).
@@ -78,4 +94,10 @@ struct ServeCommand: ParsableCommand {
             return source
         }
     }
+}
+
+/// The result of an operation started from synchronous code, and the signal that it is there.
+private final class Outcome<T: Sendable>: Sendable {
+    let result = Mutex<Result<T, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
 }
