@@ -39,7 +39,7 @@ struct DocumentsTests {
         phase: rollback
         owner: devops
         estimate: 4m
-        commands: [{ lang: sql, run: "SELECT 1;" }]
+        commands: [{ lang: sql, on: source, run: "SELECT 1;" }]
         ---
         Back.
         """,

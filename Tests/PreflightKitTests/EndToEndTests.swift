@@ -48,8 +48,8 @@ struct EndToEndTests {
         estimate: 3m
         gate: true
         commands:
-          - { title: Lag, lang: sql, run: "SELECT replay_lag FROM pg_stat_replication;" }
-          - { title: MySQL, lang: sql, run: "SHOW REPLICA STATUS;", when: { source.family: mysql } }
+          - { title: Lag, lang: sql, on: source, run: "SELECT replay_lag FROM pg_stat_replication;" }
+          - { title: MySQL, lang: sql, on: source, run: "SHOW REPLICA STATUS;", when: { source.family: mysql } }
         ---
         Stop if lag does not fall.
         """,
