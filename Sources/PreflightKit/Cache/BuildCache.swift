@@ -105,10 +105,12 @@ public struct BuildCache: Sendable {
     }
 
     /// Whether `<out>/<id>/` still holds what the last build recorded: the marker and every file at
-    /// its recorded size. Sizes catch truncation and most edits without reading the files.
+    /// its recorded size. Sizes catch truncation and most edits without reading the files. A folder
+    /// replaced by a link is not intact: the rebuild that follows refuses it.
     func isIntact(_ id: String) -> Bool {
         guard let entry = previous?.profiles[id] else { return false }
         let folder = outputRoot + "/" + id
+        guard OutputWriter.entry(at: folder) == .folder else { return false }
         guard OutputWriter.size(of: folder + "/" + OutputWriter.marker) != nil else { return false }
         return entry.files.allSatisfy { path, record in OutputWriter.size(of: folder + "/" + path) == record.size }
     }
