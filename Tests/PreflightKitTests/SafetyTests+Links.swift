@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-/// Links planted inside the output folder: a build never writes, renames or deletes through one.
+/// Links planted inside the output folder, and files added to it by hand: a build never writes,
+/// renames or deletes through a link, and names what it removes that it did not write.
 extension SafetyTests {
     /// A fixture built once, with a folder outside the output holding one file of its own.
     static func builtSite() throws -> FixtureSite {
@@ -64,5 +65,32 @@ extension SafetyTests {
         try OutputWriter(root: site.output).replaceSiteFiles([OutputFile(path: "index.html", text: "new")])
         #expect(try site.read("elsewhere/keep.txt") == "mine")
         #expect(try site.read("Output/index.html") == "new")
+    }
+
+    @Test func aRebuildNamesTheFilesItRemovesThatPreflightDidNotWrite() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        try site.write("Output/demo/my-notes.md", "notes")
+        try FileManager.default.createDirectory(atPath: site.path("Output/demo/mine"), withIntermediateDirectories: true)
+        try site.write("Output/demo/mine/plan.txt", "plan")
+        // Preflight's own files, unchanged or not, are not reported; the user's are, by path.
+        try site.write("Content/profiles/demo.yml", try site.read("Content/profiles/demo.yml").replacingOccurrences(of: "name: Demo", with: "name: Renamed"))
+        for force in [false, true] {
+            if force {
+                try site.write("Output/demo/my-notes.md", "notes")
+            }
+            let result = Self.rebuild(site, force: force)
+            #expect(!result.failed, "\(result.diagnostics)")
+            let warnings = result.diagnostics.filter { $0.code == .foreignFilesRemoved }
+            let expected = force ? "1 file Preflight had not written: `my-notes.md`"
+                : "2 files Preflight had not written: `mine/plan.txt`, `my-notes.md`"
+            #expect(warnings.count == 1 && warnings[0].level == .warning && warnings[0].message.contains(expected),
+                    "force \(force): \(warnings)")
+            #expect(warnings.first?.location.file == site.path("Output/demo"))
+            #expect(!site.exists("Output/demo/my-notes.md"))
+        }
+        // Nothing removed, nothing said: neither a plain rebuild nor the no-op replays the warning.
+        #expect(!Self.rebuild(site, force: true).diagnostics.contains { $0.code == .foreignFilesRemoved })
+        #expect(!Self.rebuild(site).diagnostics.contains { $0.code == .foreignFilesRemoved })
     }
 }
