@@ -16,16 +16,24 @@ public struct InventoryLoader: Sendable {
 
     /// One result per data row: the profile, or nil with the row's problems.
     public func load(path: String) -> [ProfileLoader.Loaded] {
+        var all: [ProfileLoader.Loaded] = []
+        load(path: path, chunkSize: .max) { all += $0 }
+        return all
+    }
+
+    /// The rows `chunkSize` at a time (a whole-file problem as one chunk of one), so that a caller
+    /// can check 100,000 rows holding only one chunk of profiles at once.
+    public func load(path: String, chunkSize: Int, _ each: ([ProfileLoader.Loaded]) -> Void) {
         let text: String
         switch FileReader.read(path, limit: Self.maximumFileSize) {
         case .failure(let diagnostic):
-            return [.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: [diagnostic])]
+            return each([.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: [diagnostic])])
         case .success(let data):
             var bytes = [UInt8](data)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                return [.init(origin: path, id: Self.stem(path), profile: nil,
-                              diagnostics: [FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8(bytes), path: path)])]
+                return each([.init(origin: path, id: Self.stem(path), profile: nil,
+                                   diagnostics: [FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8(bytes), path: path)])])
             }
             text = decoded
         }
@@ -33,15 +41,15 @@ public struct InventoryLoader: Sendable {
         switch CSVReader.records(text) {
         case .success(let read): records = read
         case .failure(.unclosedQuote(let line, let column)):
-            return [failure(path, "a quoted cell is never closed", line: line, column: column,
-                            hint: "close the cell with `\"`; write a quote inside a quoted cell as `\"\"`")]
+            return each([failure(path, "a quoted cell is never closed", line: line, column: column,
+                                 hint: "close the cell with `\"`; write a quote inside a quoted cell as `\"\"`")])
         case .failure(.textAfterQuote(let line, let column)):
-            return [failure(path, "text after the closing quote of a cell", line: line, column: column,
-                            hint: "quote the whole cell, or put the text before the `,`")]
+            return each([failure(path, "text after the closing quote of a cell", line: line, column: column,
+                                 hint: "quote the whole cell, or put the text before the `,`")])
         }
         guard let header = records.first else {
-            return [failure(path, "the inventory has no header row", line: 1, column: 1,
-                            hint: "start with a row of column names, such as `id,source,target,size,replicas`")]
+            return each([failure(path, "the inventory has no header row", line: 1, column: 1,
+                                 hint: "start with a row of column names, such as `id,source,target,size,replicas`")])
         }
         var columns: [String?] = []
         var headerProblems: [Diagnostic] = []
@@ -67,9 +75,14 @@ public struct InventoryLoader: Sendable {
             columns.append(nil)
         }
         if !headerProblems.isEmpty {
-            return [.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: headerProblems)]
+            return each([.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: headerProblems)])
         }
-        return records.dropFirst().map { row($0, columns: columns, path: path) }
+        var start = 1
+        while start < records.count {
+            let end = start + min(chunkSize, records.count - start)
+            each(records[start..<end].map { row($0, columns: columns, path: path) })
+            start = end
+        }
     }
 
     private func row(_ record: CSVReader.Record, columns: [String?], path: String) -> ProfileLoader.Loaded {
