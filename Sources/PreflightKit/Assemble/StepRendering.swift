@@ -7,7 +7,7 @@ enum StepRendering {
             id: step.id, title: step.title, owner: step.owner, estimate: step.estimate?.describe(for: profile),
             gate: step.gate, body: renderer.render(step.body).trimmingSpaces,
             commands: step.commands.filter { evaluator.evaluate($0.when) }.map {
-                Command(title: $0.title, language: $0.language, code: renderer.render($0.code), when: $0.when)
+                Command(title: $0.title, language: $0.language, code: renderer.renderPlain($0.code), when: $0.when)
             })
         task.pointOfNoReturn = step.pointOfNoReturn
         if step.gate { task.thresholds = thresholds(profile, strings: renderer.strings) }

@@ -95,6 +95,11 @@ public struct InventoryLoader: Sendable {
                                               hint: "quote cells that contain a `,`"))
         }
         for (column, cell) in zip(columns, record.cells) {
+            // The YAML loader refuses control characters; a cell would carry them into titles and pages.
+            if let problem = Self.controlCharacter(in: cell, path: path) {
+                builder.diagnostics.append(problem)
+                continue
+            }
             guard let column else { continue }
             let value = cell.text.trimmingSpaces
             if value.isEmpty { continue }
@@ -105,6 +110,19 @@ public struct InventoryLoader: Sendable {
         let defaultID = Self.defaultID(record, columns: columns, path: path)
         let (profile, diagnostics) = builder.finish(defaultID: defaultID, location: start)
         return .init(origin: origin, id: profile?.id ?? defaultID, profile: profile, diagnostics: diagnostics)
+    }
+
+    /// A control character other than a tab in `cell`, positioned at the character.
+    static func controlCharacter(in cell: CSVReader.Cell, path: String) -> Diagnostic? {
+        var column = cell.column
+        for scalar in cell.text.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\t" {
+                return .error(.inventoryControlCharacter, "the cell holds the control character \(String(format: "U+%04X", scalar.value))",
+                              at: SourceLocation(file: path, line: cell.line, column: column))
+            }
+            column += String(scalar).utf8.count
+        }
+        return nil
     }
 
     /// Without an `id` column: the `name` as a slug, else the file name and the row's line.
