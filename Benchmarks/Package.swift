@@ -19,6 +19,7 @@ let package = Package(
             name: "PreflightBenchmarks",
             dependencies: [
                 .product(name: "PreflightKit", package: "Preflight"),
+                .product(name: "PreflightReview", package: "Preflight"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/PreflightBenchmarks",

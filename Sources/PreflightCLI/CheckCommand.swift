@@ -37,8 +37,8 @@ struct CheckCommand: ParsableCommand {
         let request = profileOptions.request(content: contentOptions)
         let result = Pipeline().check(request, stale: stale)
         let printer = DiagnosticPrinter()
-        printer.print(result.diagnostics)
-        printer.summary(result.diagnostics)
+        printer.print(result.summary)
+        printer.summary(errors: result.summary.errorCount, warnings: result.summary.warningCount)
         if result.failed { throw ExitCode(1) }
         if let review = result.stale {
             print(Self.report(review))

@@ -12,14 +12,38 @@ struct DiagnosticPrinter {
         colour = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
+    /// Every error, and of each kind of warning the first few (see `DiagnosticSummary`).
     func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { write(format(diagnostic)) }
+        print(DiagnosticSummary(diagnostics))
+    }
+
+    /// The kept diagnostics, then a line for each kind of warning with more than were kept.
+    func print(_ summary: DiagnosticSummary) {
+        for diagnostic in summary.kept { write(format(diagnostic)) }
+        for group in summary.omitted {
+            let shape = group.shape.count > 100 ? group.shape.prefix(99) + "…" : Substring(group.shape)
+            write("… and \(Self.grouped(group.omitted)) more warning\(group.omitted == 1 ? "" : "s") like this [\(group.code.rawValue)]: \(shape)")
+        }
     }
 
     func summary(_ diagnostics: [Diagnostic]) {
-        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+    }
+
+    func summary(errors: Int, warnings: Int) {
         guard errors + warnings > 0 else { return }
-        write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        write("\(Self.grouped(errors)) error\(errors == 1 ? "" : "s"), \(Self.grouped(warnings)) warning\(warnings == 1 ? "" : "s")")
+    }
+
+    /// `123456` as `123,456`: counts of an inventory's warnings run to six figures.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (number < 0 ? "-" : "") + result
     }
 
     func format(_ diagnostic: Diagnostic) -> String {

@@ -96,9 +96,10 @@ public struct Pipeline: Sendable {
         do throws(WriteError) {
             let written = try clock.measure("write") { () throws(WriteError) in
                 try OutputWriter(root: request.outputRoot).write(profileID: profile.id, files: files,
-                                                                 previous: cache.files(of: profile.id))
+                                                                 previous: cache.files(of: profile.id),
+                                                                 written: cache.writtenFiles(of: profile.id))
             }
-            outcome.built(key: key, written: written)
+            outcome.built(key: key, written: written, folder: request.outputRoot + "/" + profile.id)
         } catch {
             outcome.fail(error.diagnostic(at: request.outputRoot + "/" + profile.id))
         }

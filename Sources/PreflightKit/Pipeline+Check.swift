@@ -9,24 +9,41 @@ extension Pipeline {
         public var counts: [(label: String, count: Int)]
         /// The items not reviewed within the span asked for; nil when none was asked for.
         public var stale: StaleReview?
+        /// Every diagnostic counted, the errors and the first warnings of each kind kept (`diagnostics`).
+        public var summary: DiagnosticSummary
     }
+
+    /// Profiles checked at a time: enough to keep the cores busy, few enough that a large inventory
+    /// never sits in memory whole.
+    static let checkChunk = 1_000
 
     /// - Parameters:
     ///   - stale: also list the items whose `reviewed` month is older than this span before `today`.
     ///   - today: the day spans count back from.
+    ///
+    /// Profiles are read and checked a chunk at a time and their diagnostics summarised as they come,
+    /// so memory stays flat however long an inventory is.
     public func check(_ request: BuildRequest, stale: MonthSpan? = nil, today: CalendarDate = .today()) -> CheckResult {
-        let (content, sources, contentDiagnostics) = loadAndValidate(request)
-        let profiles = sources.compactMap(\.profile)
-        // Each profile's plan keeps the consistency rules, or the content is at fault.
-        let findings = contentDiagnostics.hasErrors ? [] : parallelMap(profiles) { profile in
-            PlanRules().check(Planner().plan(Selector().select(content, for: profile, readers: request.readers), content: content),
-                              content: content)
-        }.flatMap { $0 }
-        let diagnostics = (contentDiagnostics + sources.flatMap(\.diagnostics) + findings).sorted()
-        let failed = diagnostics.hasErrors || (request.strict && diagnostics.warningCount > 0)
-        return CheckResult(diagnostics: diagnostics, items: content.items.count, profiles: profiles.count, failed: failed,
-                           counts: Self.counts(content, profiles: profiles.count),
-                           stale: stale.map { StaleReview(content, span: $0, today: today) })
+        let request = request.expandingProfilePaths()
+        let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
+        let contentDiagnostics = (loadProblems + ContentValidator().validate(content)).sorted()
+        var summary = DiagnosticSummary(contentDiagnostics)
+        var profiles = 0
+        forEachProfileSource(request, content: content, chunkSize: Self.checkChunk) { chunk in
+            let checked = parallelMap(chunk) { source -> [Diagnostic] in
+                guard let profile = source.profile else { return source.diagnostics }
+                // Each profile's plan keeps the consistency rules, or the content is at fault.
+                let findings = contentDiagnostics.hasErrors ? [] : PlanRules().check(
+                    Planner().plan(Selector().select(content, for: profile, readers: request.readers), content: content), content: content)
+                return (source.diagnostics + validate(profile, content: content) + findings).sorted()
+            }
+            profiles += chunk.count { $0.profile != nil }
+            for diagnostics in checked { summary.add(diagnostics) }
+        }
+        let failed = summary.errorCount > 0 || (request.strict && summary.warningCount > 0)
+        return CheckResult(diagnostics: summary.kept.sorted(), items: content.items.count, profiles: profiles, failed: failed,
+                           counts: Self.counts(content, profiles: profiles),
+                           stale: stale.map { StaleReview(content, span: $0, today: today) }, summary: summary)
     }
 
     /// Loads and validates the content and the request's one profile, for the commands that work on one.

@@ -16,14 +16,17 @@ extension Pipeline {
         let problems = (loadProblems + ContentValidator().validate(content)).sorted()
         let checked = parallelMap(sources) { source in
             var source = source
-            if let profile = source.profile {
-                source.diagnostics += ProfileValidator().validate(profile, content: content)
-                    + ProfileLint().diagnostics(profile, content: content)
-                    + DatedFactsLint().diagnostics(profile, content: content)
-            }
+            if let profile = source.profile { source.diagnostics += validate(profile, content: content) }
             return source
         }
         return (problems, checked)
+    }
+
+    /// One profile's problems with its values, and the lint's warnings about it.
+    func validate(_ profile: Profile, content: ContentSet) -> [Diagnostic] {
+        ProfileValidator().validate(profile, content: content)
+            + ProfileLint().diagnostics(profile, content: content)
+            + DatedFactsLint().diagnostics(profile, content: content)
     }
 
     /// Load and validate in one call, for the commands that write nothing.

@@ -32,6 +32,51 @@ extension Pipeline {
         }
         if let path = request.findingsPath { attachFindings(path, to: &loaded) }
         var seen: [String: String] = [:]
+        Self.refuseDuplicates(&loaded, seen: &seen)
+        return loaded
+    }
+
+    /// The same sources `chunkSize` at a time, for a caller that checks each chunk and keeps none:
+    /// a large inventory is read row by row instead of into one array of profiles.
+    public func forEachProfileSource(_ request: BuildRequest, content: ContentSet, chunkSize: Int,
+                                     _ each: ([ProfileLoader.Loaded]) -> Void) {
+        let loader = ProfileLoader(vocabulary: content.vocabulary)
+        let inventories = InventoryLoader(vocabulary: content.vocabulary)
+        var paths = ProfilePaths.expand(request.profilePaths)
+        if paths.isEmpty, request.quickProfile == nil { paths = content.profilePaths }
+        var seen: [String: String] = [:]
+        func deliver(_ chunk: [ProfileLoader.Loaded]) {
+            var chunk = chunk
+            Self.refuseDuplicates(&chunk, seen: &seen)
+            each(chunk)
+        }
+        var files: [String] = []
+        func flushFiles() {
+            if files.isEmpty { return }
+            deliver(parallelMap(files) { path in
+                let (profile, problems) = loader.load(path: path)
+                return .init(origin: path, id: profile?.id ?? InventoryLoader.stem(path), profile: profile, diagnostics: problems)
+            })
+            files.removeAll()
+        }
+        for path in paths {
+            if ProfilePaths.isInventory(path) {
+                flushFiles()
+                inventories.load(path: path, chunkSize: chunkSize, deliver)
+            } else {
+                files.append(path)
+                if files.count >= chunkSize { flushFiles() }
+            }
+        }
+        flushFiles()
+        if let quick = request.quickProfile {
+            let (profile, problems) = loader.load(flags: quick.map { ($0.path, $0.value) }, id: request.quickProfileID)
+            deliver([.init(origin: "<flags>", id: profile?.id ?? request.quickProfileID ?? "quick", profile: profile, diagnostics: problems)])
+        }
+    }
+
+    /// Refuses a profile whose id an earlier one (in `seen`, by id with its origin) already has.
+    static func refuseDuplicates(_ loaded: inout [ProfileLoader.Loaded], seen: inout [String: String]) {
         for index in loaded.indices {
             guard let profile = loaded[index].profile else { continue }
             if let other = seen[profile.id] {
@@ -45,7 +90,6 @@ extension Pipeline {
                 seen[profile.id] = profile.origin
             }
         }
-        return loaded
     }
 
     /// All profiles of the request and all their problems, for commands that need them together.

@@ -19,11 +19,21 @@ struct ProfileOutcome: Sendable {
         record = BuildCache.Entry(key: key, files: files)
     }
 
-    mutating func built(key: String, written: OutputWriter.Report) {
+    /// - Parameter folder: the profile's output folder, where files nobody's build wrote were removed.
+    mutating func built(key: String, written: OutputWriter.Report, folder: String) {
         report.status = .built
         report.files = written.files.count
         report.written = written.written
         record = BuildCache.Entry(key: key, files: written.files)
+        if !written.removedForeign.isEmpty {
+            let count = written.removedForeign.count
+            let names = written.removedForeign.prefix(10).map { "`\($0)`" }.joined(separator: ", ")
+                + (count > 10 ? " and \(count - 10) more" : "")
+            diagnostics.append(.warning(.foreignFilesRemoved,
+                                        "the rebuild removed \(count) file\(count == 1 ? "" : "s") Preflight had not written: \(names)",
+                                        at: SourceLocation(file: folder)))
+            report.warnings += 1
+        }
     }
 
     mutating func fail(_ diagnostic: Diagnostic) {

@@ -13,7 +13,7 @@ extension CriterionCheck {
         var engine: String
         /// Nil for a side the profile gives no version (a managed service such as Azure SQL Database).
         var version: Version?
-        var cue: Regex<AnyRegexOutput>?
+        var cue: PlanPattern?
     }
 
     /// What a citation is said to be for: a version, a statement that cannot be judged ("12 to 15", a
@@ -45,10 +45,15 @@ extension CriterionCheck {
         for engine in engines {
             guard let catalog = catalogs[engine] else { continue }
             let own = sides.filter { $0.engine == engine }
+            // The catalog's entries by name, once: each identifier of a block then costs one lookup,
+            // where testing every entry against every block grew with both.
+            var byName: [String: [Int]] = [:]
+            for (position, entry) in catalog.entries.enumerated() { byName[entry.name.lowercased(), default: []].append(position) }
             for (index, block) in plan.blocks.enumerated() {
-                // Identifiers in the block, so that each of the catalog's names costs one lookup.
                 let words = Set(block.text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
-                for entry in catalog.entries where words.contains(entry.name.lowercased()) {
+                // In the catalog's order, as before: the first absent name is the one reported.
+                let cited = words.flatMap { byName[$0] ?? [] }.sorted().map { catalog.entries[$0] }
+                for entry in cited {
                     for mention in mentions(of: entry, in: block) {
                         checked += 1
                         // "query_cache_size is gone in 8.0" says the name is absent: it is not a citation.
@@ -82,9 +87,10 @@ extension CriterionCheck {
         if let table = entry.of, !contains(text, word: table) { return [] }
         let escaped = entry.name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
         let tail = entry.kind == .function ? "\\(" : "(?![A-Za-z0-9_])"
-        // No lookbehind in Swift's Regex: the character before the name is matched, and the name captured.
-        guard let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$.])(" + escaped + ")" + tail) else { return [] }
-        return text.matches(of: pattern).compactMap { $0.output[1].range }
+        // The character before the name is matched, and the name captured (as Swift's Regex, which
+        // has no lookbehind, needed; the patterns read the same in ICU).
+        guard let pattern = PlanPattern("(?i)(?:^|[^A-Za-z0-9_$.])(" + escaped + ")" + tail) else { return [] }
+        return text.matches(of: pattern).compactMap { $0.group(1) }
     }
 
     /// The version a citation is claimed for, or nil when nothing states one.
@@ -156,10 +162,10 @@ extension CriterionCheck {
                 .map { $0.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined() }
             let number = "v?([0-9]+(?:\\.[0-9]+){0,2})(?![0-9A-Za-z])"
             let pair = "(?:\\s*(?:to|→|->|–)\\s*(?:(?:\(names.joined(separator: "|")))[\\s-]?)?v?[0-9]+(?:\\.[0-9]+){0,2}(?![0-9A-Za-z]))?"
-            if let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])(?:\(names.joined(separator: "|")))[\\s-]?(?:version\\s*)?\(number)\(pair)") {
+            if let pattern = PlanPattern("(?i)(?:^|[^A-Za-z0-9_$])(?:\(names.joined(separator: "|")))[\\s-]?(?:version\\s*)?\(number)\(pair)") {
                 for match in text.matches(of: pattern) {
                     let isPair = text[match.range].range(of: "[0-9]\\s*(to|→|->|–)\\s*", options: .regularExpression) != nil
-                    let version = match.output[1].substring.flatMap { try? Version.parse(String($0)).get() }
+                    let version = match.group(1).flatMap { try? Version.parse(String(text[$0])).get() }
                     found.append(Cue(range: match.range, engine: engine, version: isPair ? nil : version.map { read($0, engine, sides) }))
                 }
             }
@@ -167,7 +173,7 @@ extension CriterionCheck {
         for side in sides {
             // A full version with its minor ("12.17") is unmistakable even without the engine's name.
             if let version = side.version, version.components.count > 1,
-               let pattern = try? Regex("(?:^|[^0-9.])\(version.description.replacingOccurrences(of: ".", with: "\\."))(?![0-9])") {
+               let pattern = PlanPattern("(?:^|[^0-9.])\(version.description.replacingOccurrences(of: ".", with: "\\."))(?![0-9])") {
                 found += text.matches(of: pattern).map { Cue(range: $0.range, engine: side.engine, version: version) }
             }
             if let cue = side.cue {

@@ -55,7 +55,7 @@ extension CriterionCheck {
     /// `rows-match`: at least `min` rows, items or paragraphs each match every one of `patterns`, read
     /// together with the sub-heading above them.
     func rowsMatch(_ plan: PlanDocument) -> Outcome {
-        let patterns = list("patterns").compactMap { try? Regex($0) }
+        let patterns = list("patterns").compactMap { PlanPattern($0) }
         guard !patterns.isEmpty, patterns.count == list("patterns").count else {
             return Outcome(passed: false, evidence: "invalid patterns", line: nil)
         }

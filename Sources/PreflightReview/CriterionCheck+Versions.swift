@@ -13,7 +13,7 @@ extension CriterionCheck {
         var found: [(String, Version, Int)] = []
         var reversed: (text: String, line: Int)?
         // One pattern per engine name, compiled once for every block.
-        var patterns: [(engine: String, pattern: Regex<AnyRegexOutput>)] = []
+        var patterns: [(engine: String, pattern: PlanPattern)] = []
         for (engine, _) in expected {
             for name in Set(names(for: engine)) {
                 let escaped = name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
@@ -21,7 +21,7 @@ extension CriterionCheck {
                 let number = "v?([0-9]+(?:\\.[0-9]+){0,2})"
                 // Not inside identifiers such as $MONGO60_URI or the `mysql2` gem: nothing word-like on either
                 // side, and a space or hyphen between the name and the number.
-                if let pattern = try? Regex("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)(?:\\s+|-)(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?") {
+                if let pattern = PlanPattern("(?i)(?:^|[^A-Za-z0-9_$])\(escaped)(?:\\s+|-)(?:version\\s*)?\(number)(?![A-Za-z0-9_])(?:\\s*(?:to|→|->|–)\\s*(?:\(escaped)\\s*)?\(number)(?![A-Za-z0-9_]))?") {
                     patterns.append((engine, pattern))
                 }
             }
@@ -33,13 +33,13 @@ extension CriterionCheck {
                 for match in block.text.matches(of: pattern) {
                     if isProductName(before: block.text[..<match.range.lowerBound], engine: engine, products: products) { continue }
                     // "12 to 15" reads as written: the first is where the data comes from.
-                    if reversed == nil, let from = match.output[1].substring.flatMap({ try? Version.parse(String($0)).get() }),
-                       let to = match.output[2].substring.flatMap({ try? Version.parse(String($0)).get() }),
+                    if reversed == nil, let from = match.group(1).flatMap({ try? Version.parse(String(block.text[$0])).get() }),
+                       let to = match.group(2).flatMap({ try? Version.parse(String(block.text[$0])).get() }),
                        isReversed(from: from, to: to, engine: engine) {
                         reversed = (String(block.text[match.range]), block.line)
                     }
                     for group in [1, 2] {
-                        guard let range = match.output[group].range,
+                        guard let range = match.group(group),
                               case .success(let version) = Version.parse(String(block.text[range])) else { continue }
                         found.append((engine, version, block.line))
                     }

@@ -33,8 +33,8 @@ public struct CriterionCheck: Sendable {
 
     var minimum: Int { spec["min"]?.string.flatMap { Int($0) } ?? 1 }
 
-    func regex(_ key: String) -> Regex<AnyRegexOutput>? {
-        spec[key]?.string.flatMap { try? Regex($0) }
+    func regex(_ key: String) -> PlanPattern? {
+        spec[key]?.string.flatMap { PlanPattern($0) }
     }
 
     public func run(on plan: PlanDocument) -> Outcome {
@@ -62,16 +62,16 @@ public struct CriterionCheck: Sendable {
 
     /// Sections whose heading matches, leaving out a match that only contains another match (a
     /// document title such as "Cutover plan" that spans the real "Cutover commands" section).
+    ///
+    /// Sections come in reading order and nest, so a match contains another exactly when the next
+    /// match starts inside it: one comparison each, where testing every pair was quadratic.
     func sections(_ plan: PlanDocument, _ key: String) -> [PlanDocument.Section] {
-        let synonyms = list(key)
+        let wanted = HeadingMatcher.wanted(list(key))
         let all = plan.sections
-        let matching = all.indices.filter { HeadingMatcher.matches(all[$0].heading, synonyms: synonyms) }
-        return matching.filter { index in
-            !matching.contains { other in
-                other > index && all[other].line > all[index].line && all[other].level > all[index].level
-                    && all[index].blocks.contains { $0.line == all[other].line }
-            }
-        }.map { all[$0] }
+        let matching = all.indices.filter { HeadingMatcher.matches(words: all[$0].words, wanted: wanted) }
+        return matching.indices.filter { position in
+            position + 1 == matching.count || !all[matching[position]].range.contains(all[matching[position + 1]].range.lowerBound - 1)
+        }.map { all[matching[$0]] }
     }
 
     func deliverable(_ plan: PlanDocument) -> Outcome {
@@ -81,14 +81,16 @@ public struct CriterionCheck: Sendable {
         return Outcome(passed: false, evidence: "no section headed like \(list("synonyms").prefix(3).map { "“\($0)”" }.joined(separator: ", "))", line: nil)
     }
 
-    /// The first match of `pattern` in `blocks` with its line, and how many matches there are.
-    func matches(_ pattern: Regex<AnyRegexOutput>, in blocks: [PlanDocument.Block]) -> (count: Int, first: (String, Int)?) {
+    /// The first match of `pattern` in `blocks` with its line, and how many matches there are, up to
+    /// `minimum`: a check passes at `minimum`, so counting on would only cost time on a long plan.
+    func matches(_ pattern: PlanPattern, in blocks: [PlanDocument.Block]) -> (count: Int, first: (String, Int)?) {
         var count = 0
         var first: (String, Int)?
         for block in blocks {
             let found = block.text.matches(of: pattern)
             if let match = found.first, first == nil { first = (String(block.text[match.range]), block.line) }
             count += found.count
+            if count >= minimum, first != nil { break }
         }
         return (count, first)
     }
@@ -137,9 +139,9 @@ public struct CriterionCheck: Sendable {
     }
 
     /// `word` on its own, not inside an identifier; compile once and reuse across blocks.
-    func wordPattern(_ word: String) -> Regex<AnyRegexOutput>? {
+    func wordPattern(_ word: String) -> PlanPattern? {
         let escaped = word.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
-        return try? Regex("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])")
+        return PlanPattern("(?i)(^|[^A-Za-z0-9_])" + escaped + "($|[^A-Za-z0-9_])")
     }
 
     func mentionsProfile(_ plan: PlanDocument) -> Outcome {
@@ -147,8 +149,10 @@ public struct CriterionCheck: Sendable {
         let values = words(for: field)
         guard !values.isEmpty else { return Outcome(passed: true, evidence: "the profile does not state \(field)", line: nil) }
         let blocks = spec["section"] == nil ? plan.blocks : sections(plan, "section").flatMap(\.blocks)
+        // Compiled once for all blocks: compiling per block cost more than matching.
+        let patterns = values.compactMap { value in wordPattern(value).map { (value, $0) } }
         for block in blocks {
-            if let word = values.first(where: { contains(block.text, word: $0) }) {
+            if let (word, _) = patterns.first(where: { block.text.contains($0.1) }) {
                 return Outcome(passed: true, evidence: "mentions “\(word)”", line: block.line)
             }
         }
@@ -158,8 +162,9 @@ public struct CriterionCheck: Sendable {
     func codeMentions(_ plan: PlanDocument) -> Outcome {
         guard let field = list("field").first else { return Outcome(passed: false, evidence: "no field", line: nil) }
         let tools = words(for: field)
+        let patterns = tools.compactMap { tool in wordPattern(tool).map { (tool, $0) } }
         for block in plan.codeBlocks {
-            if let tool = tools.first(where: { contains(block.text, word: $0) }) {
+            if let (tool, _) = patterns.first(where: { block.text.contains($0.1) }) {
                 return Outcome(passed: true, evidence: "a code block uses `\(tool)`", line: block.line)
             }
         }
@@ -169,8 +174,9 @@ public struct CriterionCheck: Sendable {
     func codeLacks(_ plan: PlanDocument) -> Outcome {
         guard let field = list("field").first else { return Outcome(passed: false, evidence: "no field", line: nil) }
         let tools = words(for: field)
+        let patterns = tools.compactMap { tool in wordPattern(tool).map { (tool, $0) } }
         for block in plan.codeBlocks {
-            if let tool = tools.first(where: { contains(block.text, word: $0) }) {
+            if let (tool, _) = patterns.first(where: { block.text.contains($0.1) }) {
                 return Outcome(passed: false, evidence: "a code block uses `\(tool)`, which the profile lists in \(field)", line: block.line)
             }
         }

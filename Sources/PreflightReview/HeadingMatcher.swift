@@ -6,13 +6,30 @@ import PreflightKit
 public enum HeadingMatcher {
     /// True when one synonym's words all appear among the heading's words (or its joined pairs).
     public static func matches(_ heading: String, synonyms: [String]) -> Bool {
-        let words = headingWords(heading)
-        return synonyms.contains { synonym in
-            let wanted = stems(synonym.lowercased())
-            guard !wanted.isEmpty else { return false }
-            if wanted.allSatisfy(words.contains) { return true }
+        matches(words: headingWords(heading), wanted: wanted(synonyms))
+    }
+
+    /// A synonym read for matching: its stems, and those joined into one word when there are several.
+    struct Wanted {
+        var stems: [String]
+        var joined: String?
+    }
+
+    /// Each synonym's stems, read once for a whole plan's headings.
+    static func wanted(_ synonyms: [String]) -> [Wanted] {
+        synonyms.map { synonym in
+            let stems = stems(synonym.lowercased())
+            return Wanted(stems: stems, joined: stems.count > 1 ? stems.joined() : nil)
+        }
+    }
+
+    /// `matches` for a heading already read into words (`headingWords`) and synonyms into stems (`wanted`).
+    static func matches(words: Set<String>, wanted synonyms: [Wanted]) -> Bool {
+        synonyms.contains { wanted in
+            guard !wanted.stems.isEmpty else { return false }
+            if wanted.stems.allSatisfy(words.contains) { return true }
             // "back out" against "Backout procedure": the synonym joined into one word.
-            return wanted.count > 1 && words.contains(wanted.joined())
+            return wanted.joined.map(words.contains) ?? false
         }
     }
 

@@ -30,12 +30,12 @@ public enum QuantityReader {
         }
     }
 
-    // (Swift's Regex has no lookbehind: the character before the number is matched, not asserted.)
+    // (Written for Swift's Regex, which has no lookbehind: the character before the number is matched, not asserted.)
     // A number not glued to a word or to a time of day (`00:45`, `T-14d`), then a unit. In a range
     // (`2–3 h`) the unit belongs to the last number, which is the one read.
-    static var durationPattern: Regex<AnyRegexOutput>? { try? Regex(
-        "(?i)(?:^|[^A-Za-z0-9_:.-])([0-9]+(?:\\.[0-9]+)?)(?:\\s*|-)(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)(?![A-Za-z0-9_])") }
-    static var percentPattern: Regex<AnyRegexOutput>? { try? Regex("(?i)(?:^|[^A-Za-z0-9_.])([0-9]+(?:\\.[0-9]+)?)\\s*(%|percent\\b|per cent\\b)") }
+    static let durationPattern = PlanPattern(
+        "(?i)(?:^|[^A-Za-z0-9_:.-])([0-9]+(?:\\.[0-9]+)?)(?:\\s*|-)(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)(?![A-Za-z0-9_])")
+    static let percentPattern = PlanPattern("(?i)(?:^|[^A-Za-z0-9_.])([0-9]+(?:\\.[0-9]+)?)\\s*(%|percent\\b|per cent\\b)")
 
     /// Every quantity of `dimension` in `text`, in order.
     public static func find(_ dimension: Dimension, in text: String) -> [Found] {
@@ -43,14 +43,14 @@ public enum QuantityReader {
         case .duration:
             guard let pattern = durationPattern else { return [] }
             return text.matches(of: pattern).compactMap { match in
-                guard let number = match.output[1].range, let unit = match.output[2].range,
+                guard let number = match.group(1), let unit = match.group(2),
                       case .success(let span) = TimeSpan.parse("\(text[number]) \(text[unit])") else { return nil }
                 return Found(value: span.seconds, range: number.lowerBound..<unit.upperBound)
             }
         case .percentage:
             guard let pattern = percentPattern else { return [] }
             return text.matches(of: pattern).compactMap { match in
-                guard let number = match.output[1].range, let unit = match.output[2].range,
+                guard let number = match.group(1), let unit = match.group(2),
                       let value = Double(text[number]) else { return nil }
                 return Found(value: value, range: number.lowerBound..<unit.upperBound)
             }

@@ -40,7 +40,8 @@ public struct Reviewer: Sendable {
         let evaluator = ConditionEvaluator(profile: profile)
         let criteria = content.items.filter { $0.kind == .criterion && evaluator.evaluate($0.when) }
             .sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        let results = criteria.map { item -> Result in
+        // Criteria are independent of one another: side by side on the cores, in their order.
+        let results = parallelMap(criteria) { item -> Result in
             let spec: [String: YAMLValue]
             if case .map(let map)? = item.extras["check"] { spec = map } else { spec = [:] }
             let outcome = CriterionCheck(spec: spec, profile: profile, vocabulary: content.vocabulary, catalogs: catalogs)

@@ -108,6 +108,37 @@ struct MalformedInputTests {
         #expect(loaded.allSatisfy { $0.profile == nil })
     }
 
+    /// 300 rows that leave out the same fields: every warning is counted, the first three of each
+    /// kind are kept, and the rest are a count per kind rather than 300 copies each.
+    @Test func repeatedWarningsOfALargeInventoryAreSummarised() throws {
+        let rows = (0..<300).map { "d\($0),postgresql@12,postgresql@15" }
+        let site = try FixtureSite(Self.valid.merging([
+            "fleet.csv": "id,source,target\n" + rows.joined(separator: "\n") + "\n",
+            "Content/mistake.md": Self.item("id: mistake-no-size\nkind: mistake\ntitle: No size\nreviewed: 2026-11\nwhen: { data.size: absent }"),
+        ]) { _, new in new })
+        defer { site.remove() }
+        let result = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet.csv")]))
+        #expect(!result.failed && result.profiles == 300)
+        let gaps = result.diagnostics.filter { $0.code == .profileGap }
+        #expect(gaps.count == 3, "\(result.diagnostics.map(\.description))")
+        #expect(gaps.map(\.location.line) == [2, 3, 4], "the first rows are the ones shown")
+        #expect(result.summary.warningCount == result.diagnostics.warningCount + result.summary.omitted.reduce(0) { $0 + $1.omitted })
+        let group = try #require(result.summary.omitted.first { $0.code == .profileGap })
+        #expect(group.omitted == 297 && group.shape.contains("the profile does not state `data.size`"))
+    }
+
+    @Test func warningsOfOneKindDifferOnlyInTheirNumbers() {
+        let at = SourceLocation(file: "f.csv", line: 1, column: 1)
+        let summary = DiagnosticSummary([
+            .warning(.profileGap, "row 12 lacks `a`", at: at), .warning(.profileGap, "row 13 lacks `a`", at: at),
+            .warning(.profileGap, "row 14 lacks `b`", at: at), .warning(.factsOlderThanWindow, "row 15 lacks `a`", at: at),
+            .error(.profileGap, "row 16 lacks `a`", at: at), .error(.profileGap, "row 17 lacks `a`", at: at),
+        ], shown: 1)
+        #expect(summary.kept.map(\.message) == ["row 12 lacks `a`", "row 14 lacks `b`", "row 15 lacks `a`", "row 16 lacks `a`", "row 17 lacks `a`"])
+        #expect(summary.omitted == [.init(code: .profileGap, shape: "row # lacks `a`", omitted: 1)])
+        #expect(summary.warningCount == 4 && summary.errorCount == 2)
+    }
+
     @Test(arguments: cases.map { $0.0 })
     func badInputFailsCleanly(name: String) throws {
         let (_, path, text, code) = try #require(Self.cases.first { $0.0 == name })

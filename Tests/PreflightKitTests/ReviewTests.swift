@@ -48,6 +48,29 @@ struct PlanReadingTests {
         #expect(sections[0].line == 1)
     }
 
+    /// Sections are found in one pass and a matching title that only contains other matches is left
+    /// out by comparing block positions; the nesting must come out as the pairwise test had it.
+    @Test func aTitleSpanningMatchingSectionsGivesWayToThem() throws {
+        let plan = MarkdownPlanParser.parse("""
+        # Cutover plan
+        ## Cutover commands
+        one
+        ### Notes
+        two
+        ## Cutover checks
+        three
+        # Rollback
+        ## Cutover recap
+        four
+        """, file: "p.md")
+        #expect(plan.sections.map(\.blocks.count) == [6, 3, 1, 1, 2, 1])
+        let vocabulary = ContentLoader().load(from: Repository.content).0.vocabulary
+        let profile = try #require(ProfileLoader(vocabulary: vocabulary)
+            .load(path: Repository.content + "/profiles/acme-billing-pg12-to-15.yml").0)
+        let check = CriterionCheck(spec: ["synonyms": .scalar("cutover")], profile: profile, vocabulary: vocabulary)
+        #expect(check.sections(plan, "synonyms").map(\.heading) == ["Cutover commands", "Cutover checks", "Cutover recap"])
+    }
+
     @Test func htmlPlansReadLikeMarkdownOnes() {
         let plan = HTMLPlanParser.parse("""
         <html><body>

@@ -45,6 +45,25 @@ enum Fixture {
         return (content, profiles.map { Selector().select(content, for: $0, readers: nil) })
     }
 
+    /// A Markdown plan of `headings` headings, each over one short paragraph, the shape that made
+    /// `review` quadratic: about 0.7 MB at 20,000 headings. Sections nest (`##` over three `###`), and
+    /// the headings repeat the words criteria look for, so that every section check finds matches.
+    static func longPlan(headings: Int) -> String {
+        let words = ["Cutover", "Rollback plan", "Pre-flight checklist", "Backup and restore", "Monitoring",
+                     "Replication lag", "Communication", "Verification"]
+        var text = "# Migration plan\n\n"
+        for index in 0..<headings {
+            text += "\(index % 4 == 0 ? "##" : "###") \(words[index % words.count]) \(index)\n\nWait \(index % 90) s.\n\n"
+        }
+        return text
+    }
+
+    /// The content, the first example profile and a long plan: the input of `review`.
+    static func review(headings: Int) throws -> (content: ContentSet, profile: Profile, plan: String) {
+        let (content, profiles) = try load()
+        return (content, profiles[0], longPlan(headings: headings))
+    }
+
     /// Selections with their assemblies, the input of the render stage.
     static func assemblies() throws -> (content: ContentSet, selections: [Selection], assemblies: [Assembly]) {
         let (content, selections) = try selections()

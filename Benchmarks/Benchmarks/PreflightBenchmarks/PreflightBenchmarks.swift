@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import PreflightKit
+import PreflightReview
 
 /// One benchmark per pipeline stage, then the whole build.
 ///
@@ -68,6 +69,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         try Fixture.assemblies()
+    }
+
+    // `preflight review` of a long plan against the first example profile: reading the Markdown and
+    // running every criterion. Each criterion reads every block once, so time grows with the plan.
+    Benchmark("review", configuration: .init(maxDuration: .seconds(10), maxIterations: 5)) { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            let plan = Reviewer.parse(fixture.plan, file: "plan.md")
+            blackHole(Reviewer().review(plan, profile: fixture.profile, content: fixture.content))
+        }
+    } setup: {
+        try Fixture.review(headings: 20_000)
     }
 
     // Everything `preflight build` does, writes included, into an empty folder with an empty cache:

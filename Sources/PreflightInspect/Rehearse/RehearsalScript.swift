@@ -44,15 +44,15 @@ public struct RehearsalScript: Sendable {
             let commands = step.item.commands.filter { evaluator.evaluate($0.when) }
             var actions = commands.map { command -> Action in
                 let title = command.title ?? step.item.title
-                if let manual = command.manual { return Action(title: title, kind: .manual(manual), code: renderer.render(command.code)) }
+                if let manual = command.manual { return Action(title: title, kind: .manual(manual), code: renderer.renderPlain(command.code)) }
                 if command.language == "sql" {
-                    return Action(title: title, kind: .sql(command.on ?? .source), code: renderer.render(command.code))
+                    return Action(title: title, kind: .sql(command.on ?? .source), code: renderer.renderPlain(command.code))
                 }
                 if ["shell", "psql", "bash", "sh"].contains(command.language) {
-                    return Action(title: title, kind: .shell, code: renderer.render(command.code))
+                    return Action(title: title, kind: .shell, code: renderer.renderPlain(command.code))
                 }
                 return Action(title: title, kind: .manual("run this \(command.language) command by hand and confirm it succeeded"),
-                              code: renderer.render(command.code))
+                              code: renderer.renderPlain(command.code))
             }
             if actions.isEmpty {
                 actions = [Action(title: step.item.title, kind: .manual("do this step as the runbook describes and confirm it is done"), code: "")]

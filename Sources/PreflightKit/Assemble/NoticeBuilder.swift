@@ -16,7 +16,7 @@ public struct NoticeBuilder: Sendable {
     public func notices(_ selection: Selection, renderer: BodyRenderer) -> [Notice] {
         selection.decisions.filter { $0.item.kind == .notice && $0.conditionHolds }.map(\.item).map { item in
             Notice(id: item.id, channel: item.extras["channel"]?.string ?? item.id,
-                   subject: renderer.render(item.extras["subject"]?.string ?? item.title).trimmingSpaces,
+                   subject: renderer.renderPlain(item.extras["subject"]?.string ?? item.title).trimmingSpaces,
                    body: renderer.render(item.body).trimmingSpaces)
         }
     }

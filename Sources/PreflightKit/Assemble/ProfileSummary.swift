@@ -46,12 +46,5 @@ enum ProfileSummary {
     }
 
     /// Keeps a value from breaking the table or becoming markup.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "|\\`*_[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkdownEscape.inline(text) }
 }

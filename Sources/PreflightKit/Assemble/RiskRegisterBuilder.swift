@@ -28,7 +28,7 @@ public struct RiskRegisterBuilder: Sendable {
         let judged = candidates.map { item -> Risk in
             let rule = rules.rules.first { rule in rule.tags.contains { item.tags.contains($0) } && evaluator.evaluate(rule.when) }
             let likelihood = rule?.likelihood ?? item.likelihood ?? .low
-            let reason = rule.map { renderer?.render($0.because) ?? $0.because }
+            let reason = rule.map { renderer?.renderPlain($0.because) ?? $0.because }
                 ?? (item.likelihood != nil ? "as the guidance rates it" : "nothing in the profile points to it")
             let mitigations = plan?.steps.filter { item.related.contains($0.id) } ?? []
             return Risk(number: 0, item: item, likelihood: likelihood, reason: reason, impact: item.severity ?? .medium,
@@ -49,7 +49,7 @@ public struct RiskRegisterBuilder: Sendable {
         var rows = ["| # | Risk | Likelihood | Impact | Mitigation | Owner |", "| --- | --- | --- | --- | --- | --- |"]
         for risk in risks {
             let steps = risk.mitigations.map { "step [\($0.number)](\(RunbookBuilder.document(of: $0.phase)).html#step-\($0.id)): \(ProfileSummary.escape($0.item.title))" }
-            let mitigation = steps.isEmpty ? risk.item.summary.map { ProfileSummary.escape(renderer.render($0)) } ?? "see the guidance"
+            let mitigation = steps.isEmpty ? risk.item.summary.map { ProfileSummary.escape(renderer.renderPlain($0)) } ?? "see the guidance"
                                            : steps.joined(separator: "; ")
             rows.append("| R\(risk.number) | \(ProfileSummary.escape(risk.item.title)) | \(risk.likelihood.rawValue): \(ProfileSummary.escape(risk.reason)) | \(risk.impact.rawValue) | \(mitigation) | \(risk.owner?.title ?? "—") |")
         }

@@ -8,7 +8,7 @@ enum StepRendering {
             gate: step.gate, body: renderer.render(step.body).trimmingSpaces,
             commands: step.commands.filter { evaluator.evaluate($0.when) }.map { command in
                 var rendered = command
-                rendered.code = renderer.render(command.code)
+                rendered.code = renderer.renderPlain(command.code)
                 return rendered
             })
         task.pointOfNoReturn = step.pointOfNoReturn

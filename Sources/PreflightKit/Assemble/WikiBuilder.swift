@@ -57,7 +57,8 @@ public struct WikiBuilder: Sendable {
                                 Section(id: "environment", title: "This migration",
                                         blocks: [.markdown(ProfileSummary.markdown(profile, vocabulary: renderer.vocabulary))]),
                                 Section(id: "pages", title: "Pages", blocks: [.markdown(
-                                    (carried.map { "- [\($0.title)](\($0.path.dropFirst("wiki/".count)))" } + links.map { "- [\($0.title)](\($0.page)) (\($0.count))" })
+                                    // The carried documents' titles name the profile: plain text, escaped.
+                                    (carried.map { "- [\(MarkdownEscape.inline($0.title))](\($0.path.dropFirst("wiki/".count)))" } + links.map { "- [\($0.title)](\($0.page)) (\($0.count))" })
                                         .joined(separator: "\n"))]),
                             ], formats: [.markdown])
         let sidebar = Document(path: "wiki/_Sidebar", title: "", sections: [

@@ -37,6 +37,9 @@ public struct BuildCache: Sendable {
     let settings: String
     let fingerprint: String
     let previous: Manifest?
+    /// The files each profile's last build wrote, known even under `--force`: a rebuild names the
+    /// files it removes that were not among them.
+    let lastWritten: [String: Set<String>]
 
     static let fileName = "manifest.json"
 
@@ -47,7 +50,9 @@ public struct BuildCache: Sendable {
         settings = request.settingsKey
         scan = InputScan.scan(request)
         fingerprint = Self.fingerprint(scan, request: request, settings: settings)
-        previous = request.force ? nil : Self.read(folder + "/" + Self.fileName)
+        let recorded = Self.read(folder + "/" + Self.fileName)
+        previous = request.force ? nil : recorded
+        lastWritten = recorded?.profiles.mapValues { Set($0.files.keys) } ?? [:]
     }
 
     /// `$XDG_CACHE_HOME/preflight/<hash of the output folder's absolute path>`, with `~/.cache` when
@@ -87,6 +92,9 @@ public struct BuildCache: Sendable {
     /// What the last build wrote for the profile, for keeping unchanged files.
     func files(of id: String) -> [String: OutputWriter.FileRecord] { previous?.profiles[id]?.files ?? [:] }
 
+    /// Every file the last build of the profile wrote, whether or not this build trusts the cache.
+    func writtenFiles(of id: String) -> Set<String> { lastWritten[id] ?? [] }
+
     /// Records this build. Profiles it did not build keep their entries; `complete` (every profile
     /// built or up to date) lets the next identical build stop after hashing.
     func save(_ entries: [(id: String, entry: Entry)], reports: [ProfileReport], warnings: [Diagnostic], complete: Bool) {
@@ -94,7 +102,8 @@ public struct BuildCache: Sendable {
         for (id, entry) in entries { manifest.profiles[id] = entry }
         manifest.lastBuild = complete ? fingerprint : nil
         manifest.lastProfiles = reports.map(\.id)
-        manifest.lastWarnings = warnings.filter { $0.level != .error }
+        // Removed files are news once: a build found up to date removes nothing.
+        manifest.lastWarnings = warnings.filter { $0.level != .error && $0.code != .foreignFilesRemoved }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // A cache that cannot be written only costs the next build its shortcuts.
@@ -105,10 +114,12 @@ public struct BuildCache: Sendable {
     }
 
     /// Whether `<out>/<id>/` still holds what the last build recorded: the marker and every file at
-    /// its recorded size. Sizes catch truncation and most edits without reading the files.
+    /// its recorded size. Sizes catch truncation and most edits without reading the files. A folder
+    /// replaced by a link is not intact: the rebuild that follows refuses it.
     func isIntact(_ id: String) -> Bool {
         guard let entry = previous?.profiles[id] else { return false }
         let folder = outputRoot + "/" + id
+        guard OutputWriter.entry(at: folder) == .folder else { return false }
         guard OutputWriter.size(of: folder + "/" + OutputWriter.marker) != nil else { return false }
         return entry.files.allSatisfy { path, record in OutputWriter.size(of: folder + "/" + path) == record.size }
     }

@@ -16,16 +16,24 @@ public struct InventoryLoader: Sendable {
 
     /// One result per data row: the profile, or nil with the row's problems.
     public func load(path: String) -> [ProfileLoader.Loaded] {
+        var all: [ProfileLoader.Loaded] = []
+        load(path: path, chunkSize: .max) { all += $0 }
+        return all
+    }
+
+    /// The rows `chunkSize` at a time (a whole-file problem as one chunk of one), so that a caller
+    /// can check 100,000 rows holding only one chunk of profiles at once.
+    public func load(path: String, chunkSize: Int, _ each: ([ProfileLoader.Loaded]) -> Void) {
         let text: String
         switch FileReader.read(path, limit: Self.maximumFileSize) {
         case .failure(let diagnostic):
-            return [.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: [diagnostic])]
+            return each([.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: [diagnostic])])
         case .success(let data):
             var bytes = [UInt8](data)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                return [.init(origin: path, id: Self.stem(path), profile: nil,
-                              diagnostics: [FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8(bytes), path: path)])]
+                return each([.init(origin: path, id: Self.stem(path), profile: nil,
+                                   diagnostics: [FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8(bytes), path: path)])])
             }
             text = decoded
         }
@@ -33,15 +41,15 @@ public struct InventoryLoader: Sendable {
         switch CSVReader.records(text) {
         case .success(let read): records = read
         case .failure(.unclosedQuote(let line, let column)):
-            return [failure(path, "a quoted cell is never closed", line: line, column: column,
-                            hint: "close the cell with `\"`; write a quote inside a quoted cell as `\"\"`")]
+            return each([failure(path, "a quoted cell is never closed", line: line, column: column,
+                                 hint: "close the cell with `\"`; write a quote inside a quoted cell as `\"\"`")])
         case .failure(.textAfterQuote(let line, let column)):
-            return [failure(path, "text after the closing quote of a cell", line: line, column: column,
-                            hint: "quote the whole cell, or put the text before the `,`")]
+            return each([failure(path, "text after the closing quote of a cell", line: line, column: column,
+                                 hint: "quote the whole cell, or put the text before the `,`")])
         }
         guard let header = records.first else {
-            return [failure(path, "the inventory has no header row", line: 1, column: 1,
-                            hint: "start with a row of column names, such as `id,source,target,size,replicas`")]
+            return each([failure(path, "the inventory has no header row", line: 1, column: 1,
+                                 hint: "start with a row of column names, such as `id,source,target,size,replicas`")])
         }
         var columns: [String?] = []
         var headerProblems: [Diagnostic] = []
@@ -67,9 +75,14 @@ public struct InventoryLoader: Sendable {
             columns.append(nil)
         }
         if !headerProblems.isEmpty {
-            return [.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: headerProblems)]
+            return each([.init(origin: path, id: Self.stem(path), profile: nil, diagnostics: headerProblems)])
         }
-        return records.dropFirst().map { row($0, columns: columns, path: path) }
+        var start = 1
+        while start < records.count {
+            let end = start + min(chunkSize, records.count - start)
+            each(records[start..<end].map { row($0, columns: columns, path: path) })
+            start = end
+        }
     }
 
     private func row(_ record: CSVReader.Record, columns: [String?], path: String) -> ProfileLoader.Loaded {
@@ -82,6 +95,11 @@ public struct InventoryLoader: Sendable {
                                               hint: "quote cells that contain a `,`"))
         }
         for (column, cell) in zip(columns, record.cells) {
+            // The YAML loader refuses control characters; a cell would carry them into titles and pages.
+            if let problem = Self.controlCharacter(in: cell, path: path) {
+                builder.diagnostics.append(problem)
+                continue
+            }
             guard let column else { continue }
             let value = cell.text.trimmingSpaces
             if value.isEmpty { continue }
@@ -92,6 +110,19 @@ public struct InventoryLoader: Sendable {
         let defaultID = Self.defaultID(record, columns: columns, path: path)
         let (profile, diagnostics) = builder.finish(defaultID: defaultID, location: start)
         return .init(origin: origin, id: profile?.id ?? defaultID, profile: profile, diagnostics: diagnostics)
+    }
+
+    /// A control character other than a tab in `cell`, positioned at the character.
+    static func controlCharacter(in cell: CSVReader.Cell, path: String) -> Diagnostic? {
+        var column = cell.column
+        for scalar in cell.text.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\t" {
+                return .error(.inventoryControlCharacter, "the cell holds the control character \(String(format: "U+%04X", scalar.value))",
+                              at: SourceLocation(file: path, line: cell.line, column: column))
+            }
+            column += String(scalar).utf8.count
+        }
+        return nil
     }
 
     /// Without an `id` column: the `name` as a slug, else the file name and the row's line.

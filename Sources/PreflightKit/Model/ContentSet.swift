@@ -7,6 +7,10 @@ public struct ContentSet: Sendable {
     public let selectionOrder: [Item]
     /// The fields each item's `when` guarantees, by id: profile lint asks for every item per profile.
     public let guaranteedFields: [String: Set<String>]
+    /// Items by id; the first of a duplicate pair wins (validation reports the pair). Built once:
+    /// the plan rules look items up for every step of every profile, and rebuilding the dictionary
+    /// on each lookup made `check` of a 100,000-row inventory take minutes.
+    public let itemsByID: [String: Item]
     public var vocabulary: Vocabulary
     public var theme: Theme
     /// How likely each risk is, by profile facts (`risks.yml`).
@@ -23,14 +27,10 @@ public struct ContentSet: Sendable {
             (lhs.kind, lhs.phase ?? .plan, lhs.order, lhs.id) < (rhs.kind, rhs.phase ?? .plan, rhs.order, rhs.id)
         }
         guaranteedFields = Dictionary(items.map { ($0.id, $0.when.guaranteedFields) }, uniquingKeysWith: { first, _ in first })
+        itemsByID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.vocabulary = vocabulary
         self.theme = theme
         self.profilePaths = profilePaths
-    }
-
-    /// Items by id; the first of a duplicate pair wins (validation reports the pair).
-    public var itemsByID: [String: Item] {
-        Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

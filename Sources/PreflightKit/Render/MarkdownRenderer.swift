@@ -4,10 +4,11 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ document: Document) -> String {
         var out: [String] = []
-        if !document.title.isEmpty { out.append("# \(document.title)") }
+        // Titles are plain text (the HTML pages escape them as such) and carry profile names.
+        if !document.title.isEmpty { out.append("# \(MarkdownEscape.inline(document.title))") }
         if let summary = document.summary { out.append(summary) }
         for section in document.sections {
-            if !section.title.isEmpty { out.append("## \(section.title)") }
+            if !section.title.isEmpty { out.append("## \(MarkdownEscape.inline(section.title))") }
             for block in section.blocks { out.append(render(block)) }
         }
         return Self.linkingMarkdown(out.joined(separator: "\n\n")) + "\n"
@@ -51,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
         case .markdown(let text): return text
         case .task(let task): return render(task)
         case .entry(let entry): return render(entry)
-        case .figure(_, let caption, let file): return "![\(caption)](\(file))"
+        case .figure(_, let caption, let file): return "![\(MarkdownEscape.inline(caption))](\(file))"
         }
     }
 

@@ -55,7 +55,8 @@ public struct SearchIndex: Sendable, Encodable {
                 if inWord { words += 1; inWord = false; if words == 30 { break } }
                 continue
             }
-            if "*_`#>|[]".utf8.contains(byte) { continue }
+            // Backslashes too: values escaped for Markdown (`claim\_events`) read as written.
+            if "*_`#>|[]\\".utf8.contains(byte) { continue }
             if !inWord, !out.isEmpty { out.append(0x20) }
             inWord = true
             out.append(byte)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shapes of the kind-specific keys that later stages read: a criterion's machine check, a notice's
 /// channel, a prompt rule's section and line. (Strategies are decoded into `StrategySpec` at load.)
 ///
@@ -69,7 +71,9 @@ public struct KindRules: Sendable {
             case .list(let values)?: patterns = values.compactMap(\.string)
             default: patterns = []
             }
-            for pattern in patterns where (try? Regex(pattern)) == nil {
+            // The review runs patterns with ICU (NSRegularExpression); Swift's parser is the stricter
+            // about some syntax, so a pattern must satisfy both.
+            for pattern in patterns where (try? Regex(pattern)) == nil || (try? NSRegularExpression(pattern: pattern)) == nil {
                 diagnostics.append(.error(.criterionWithoutCheck, "`check.\(key)` is not a valid regular expression", at: location,
                                           hint: "test it; escape `\\` in double-quoted YAML or use single quotes"))
             }

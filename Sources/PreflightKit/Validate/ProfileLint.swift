@@ -17,7 +17,9 @@ public struct ProfileLint: Sendable {
     public func gaps(_ profile: Profile, content: ContentSet) -> [Gap] {
         let evaluator = ConditionEvaluator(profile: profile)
         var gaps: [Gap] = []
-        for mistake in content.items where mistake.kind == .mistake {
+        // By index: a `for item in items` loop copies every item, and this runs for every profile.
+        for index in content.items.indices where content.items[index].kind == .mistake {
+            let mistake = content.items[index]
             let absent = Self.absentTests(mistake.when)
             guard !absent.isEmpty, evaluator.evaluate(mistake.when) else { continue }
             let leftOut = content.items.filter { item in

@@ -42,4 +42,28 @@ enum FileTree {
             unlinkat(folder, name, AT_REMOVEDIR)
         }
     }
+
+    /// Everything below `folder` that is not a folder, by path relative to it, sorted, with the
+    /// symbolic links apart; no link is followed, so a linked folder is listed, not entered.
+    static func entries(below folder: String) -> (files: [String], links: [String]) {
+        var found: (files: [String], links: [String]) = ([], [])
+        collect(folder, relative: "", into: &found)
+        return (found.files.sorted(), found.links.sorted())
+    }
+
+    private static func collect(_ folder: String, relative: String, into found: inout (files: [String], links: [String])) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            switch OutputWriter.entry(at: folder + "/" + name) {
+            case .folder: collect(folder + "/" + name, relative: child, into: &found)
+            case .link: found.links.append(child)
+            case .other: found.files.append(child)
+            case .missing: continue
+            }
+        }
+    }
 }

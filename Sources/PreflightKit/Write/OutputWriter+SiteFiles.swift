@@ -31,22 +31,26 @@ extension OutputWriter {
         let names = ((try? manager.contentsOfDirectory(atPath: root)) ?? []).sorted()
         return names.compactMap { name in
             let folder = root + "/" + name
-            guard manager.fileExists(atPath: folder + "/" + Self.marker),
+            guard Self.entry(at: folder) == .folder, manager.fileExists(atPath: folder + "/" + Self.marker),
                   let data = manager.contents(atPath: folder + "/profile.json") else { return nil }
             return try? JSONDecoder().decode(ProfileCard.self, from: data)
         }
     }
 
     /// Replaces each top-level file, written beside its place and renamed over it: a reader sees the
-    /// old file or the new one. An unchanged file keeps its inode and time stamp.
+    /// old file or the new one. An unchanged file keeps its inode and time stamp. A link on the way
+    /// (`assets` pointing elsewhere) is refused, never written through.
     public func replaceSiteFiles(_ files: [OutputFile]) throws(WriteError) {
         try ensureRoot()
         for file in files {
             let path = try safePath(file.path, in: root)
+            try refuseLinks(file.path, under: root)
             if let existing = FileReader.readAll(path), existing.elementsEqual(file.bytes) { continue }
             let temporary = root + "/.preflight-tmp-" + file.path.replacingOccurrences(of: "/", with: "_")
             let folder = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // A leftover (or planted) file in the temporary's place is removed, not written through.
+            unlink(temporary)
             guard file.withUnsafeBytes({ Self.writeFile(temporary, $0) }), rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw WriteError(code: .cannotWrite, message: "cannot write `\(path)`", hint: "check free space and permissions")

@@ -34,21 +34,26 @@ public struct OutputWriter: Sendable {
         public var size: Int
     }
 
-    /// What a write did: the record of every file (for the cache) and how many were written anew.
+    /// What a write did: the record of every file (for the cache), how many were written anew, and
+    /// the files of the replaced folder that no build of Preflight wrote (someone put them there).
     public struct Report: Sendable {
         public var files: [String: FileRecord] = [:]
         public var written = 0
+        public var removedForeign: [String] = []
     }
 
     /// Writes `files` as the new `<root>/<profileID>/`.
     ///
-    /// - Parameter previous: the files of the last build with their hashes. A file whose bytes hash
-    ///   the same is hard-linked from the current folder into the staging one instead of written, so
-    ///   it keeps its inode and time stamp: tools watching the output see only what changed.
+    /// - Parameters:
+    ///   - previous: the files of the last build with their hashes. A file whose bytes hash the same
+    ///     is hard-linked from the current folder into the staging one instead of written, so it
+    ///     keeps its inode and time stamp: tools watching the output see only what changed.
+    ///   - written: every file an earlier build is known to have written into the folder (`previous`
+    ///     when not given); any other file the new output lacks is reported in `removedForeign`.
     @discardableResult
-    public func write(profileID: String, files: [OutputFile],
-                      previous: [String: FileRecord] = [:]) throws(WriteError) -> Report {
-        var staged = try begin(profileID: profileID, previous: previous)
+    public func write(profileID: String, files: [OutputFile], previous: [String: FileRecord] = [:],
+                      written: Set<String>? = nil) throws(WriteError) -> Report {
+        var staged = try begin(profileID: profileID, previous: previous, written: written ?? Set(previous.keys))
         do {
             for file in files { try staged.add(file) }
         } catch {
@@ -60,7 +65,7 @@ public struct OutputWriter: Sendable {
 
     /// Opens a staging folder for `<root>/<profileID>/`; `commit()` swaps it into place. Nothing is
     /// visible before the commit.
-    func begin(profileID: String, previous: [String: FileRecord]) throws(WriteError) -> StagedOutput {
+    func begin(profileID: String, previous: [String: FileRecord], written: Set<String> = []) throws(WriteError) -> StagedOutput {
         guard ItemSchema.isValidID(profileID) else {
             throw WriteError(code: .invalidOutputName, message: "`\(profileID)` cannot name an output folder",
                              hint: "use lower-case letters, digits, `-`, `_` and `.`")
@@ -68,22 +73,29 @@ public struct OutputWriter: Sendable {
         let target = root + "/" + profileID
         let staging = root + "/.preflight-staging-" + profileID
         try ensureRoot()
+        try refuseLinks(profileID, under: root)
         try checkOwnership(target)
+        // The published folder is replaced as a whole: a link in it is not Preflight's, and the files
+        // no build wrote are named when they go.
+        let published = FileTree.entries(below: target)
+        if let link = published.links.first { throw WriteError.link(target + "/" + link) }
         FileTree.remove(staging)
         guard mkdir(staging, 0o755) == 0 else {
             throw WriteError(code: .cannotWrite, message: "cannot create `\(staging)`", hint: "check free space and permissions under `\(root)`")
         }
-        return StagedOutput(writer: self, target: target, staging: staging, previous: previous)
+        let foreign = published.files.filter { $0 != Self.marker && !written.contains($0) }
+        return StagedOutput(writer: self, target: target, staging: staging, previous: previous, foreign: foreign)
     }
 
     /// Plain open/write/close: the staging folder is swapped in as a whole, so per-file atomic writes
-    /// (which Foundation does with a temporary file and a rename each) would only cost time.
+    /// (which Foundation does with a temporary file and a rename each) would only cost time. A link
+    /// in the file's place fails the open instead of being written through.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { writeFile(path, $0) }
     }
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return writeAll(descriptor, buffer)
@@ -110,9 +122,10 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The size of the file at `path`; the link's own size when it is one, so it never matches a file's.
     static func size(of path: String) -> Int? {
         var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : nil
+        return lstat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// Creates the output folder if needed and marks it as Preflight's (`claimRoot` has checked it).
@@ -122,6 +135,7 @@ public struct OutputWriter: Sendable {
         } catch {
             throw WriteError(code: .cannotWrite, message: "cannot create `\(root)`", hint: "check the path and its permissions")
         }
+        try refuseLinks(Self.marker, under: root)
         if Self.size(of: root + "/" + Self.marker) == nil, !Self.writeFile(root + "/" + Self.marker, Array(Self.markerText.utf8)) {
             throw WriteError(code: .cannotWrite, message: "cannot write `\(root)/\(Self.marker)`", hint: "check free space and permissions")
         }
@@ -129,11 +143,10 @@ public struct OutputWriter: Sendable {
 
     /// Refuses a non-empty folder without the marker: it holds someone else's files.
     private func checkOwnership(_ target: String) throws(WriteError) {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
-        let contents = (try? manager.contentsOfDirectory(atPath: target)) ?? []
-        if !isDirectory.boolValue || (!contents.isEmpty && !contents.contains(Self.marker)) {
+        let kind = Self.entry(at: target)
+        guard kind != .missing else { return }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        if kind != .folder || (!contents.isEmpty && !contents.contains(Self.marker)) {
             throw WriteError(code: .folderNotOwned, message: "`\(target)` exists and was not written by Preflight",
                              hint: "move it away or choose another `--out` folder; Preflight replaces only its own folders")
         }

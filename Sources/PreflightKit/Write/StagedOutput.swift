@@ -7,14 +7,18 @@ struct StagedOutput {
     private let target: String
     private let staging: String
     private let previous: [String: OutputWriter.FileRecord]
+    /// The files of the published folder that no earlier build is known to have written.
+    private let foreign: [String]
     private var folders: Set<String>
     private var report = OutputWriter.Report()
 
-    init(writer: OutputWriter, target: String, staging: String, previous: [String: OutputWriter.FileRecord]) {
+    init(writer: OutputWriter, target: String, staging: String, previous: [String: OutputWriter.FileRecord],
+         foreign: [String] = []) {
         self.writer = writer
         self.target = target
         self.staging = staging
         self.previous = previous
+        self.foreign = foreign
         folders = [staging]
     }
 
@@ -44,6 +48,9 @@ struct StagedOutput {
 
     /// Adds the ownership marker and swaps the staging folder into place.
     func commit() throws(WriteError) -> OutputWriter.Report {
+        var report = report
+        // A file the new output also has was Preflight's all along, whatever the cache remembers.
+        report.removedForeign = foreign.filter { report.files[$0] == nil }
         // The marker never changes: kept like any unchanged file when the folder already has it.
         let marker = staging + "/" + OutputWriter.marker
         guard link(target + "/" + OutputWriter.marker, marker) == 0
