@@ -34,7 +34,7 @@ struct PostgresQueriesTests {
     static let toleratedLimit = 25
 
     @Test(arguments: [Server(major: "15"), Server(major: "18")])
-    func everyQueryParsesAndRuns(on server: Server) throws {
+    func everyQueryParsesAndRuns(on server: Server) async throws {
         let (url, admin) = (server.url, server.admin)
         try #require(!url.isEmpty, "PREFLIGHT_PG\(server.major)_URL is not set")
         let (content, _) = Repository.loaded
@@ -48,7 +48,19 @@ struct PostgresQueriesTests {
         let all = SQLSnippets.collect(content, renderer: BodyRenderer(profile: sample, vocabulary: content.vocabulary), server: version)
         let snippets = all.filter(\.admitsServerVersion)
         #expect(snippets.count >= 10, "the content has PostgreSQL queries to test")
-        var tolerated: [String] = []
+        // Minutes of psql runs: on a thread of their own, so the concurrency pool stays free.
+        let (failures, tolerated) = try await offPool { try runEach(snippets, url: url, admin: admin) }
+        for failure in failures { Issue.record("\(failure) on PostgreSQL \(version)") }
+        #expect(tolerated.count <= Self.toleratedLimit, "\(tolerated.count) snippets stopped on the sample database's state")
+        print("PostgreSQL \(version): ran \(snippets.count) snippets, skipped \(all.count - snippets.count) written for other "
+              + "versions or for what this server lacks; \(tolerated.count) stopped on a server-state error")
+        for line in tolerated { print("  \(line)") }
+    }
+
+    /// Runs each snippet on a fresh copy of the sample database: the failures, and the stops the
+    /// allow-list tolerates.
+    func runEach(_ snippets: [SQLSnippet], url: String, admin: String) throws -> ([String], [String]) {
+        var failures: [String] = [], tolerated: [String] = []
         for snippet in snippets {
             try resetDatabase(admin)
             let (status, output) = try psql(snippet.code, url: url)
@@ -62,12 +74,9 @@ struct PostgresQueriesTests {
                 tolerated.append("\(snippet.origin): \(state), \(reason)")
                 continue
             }
-            Issue.record("\(snippet.origin) fails on PostgreSQL \(version):\n\(snippet.code)\n---\n\(output)")
+            failures.append("\(snippet.origin) fails:\n\(snippet.code)\n---\n\(output)")
         }
-        #expect(tolerated.count <= Self.toleratedLimit, "\(tolerated.count) snippets stopped on the sample database's state")
-        print("PostgreSQL \(version): ran \(snippets.count) snippets, skipped \(all.count - snippets.count) written for other "
-              + "versions or for what this server lacks; \(tolerated.count) stopped on a server-state error")
-        for line in tolerated { print("  \(line)") }
+        return (failures, tolerated)
     }
 
     func resetDatabase(_ admin: String) throws {
