@@ -91,19 +91,13 @@ public struct RunbookBuilder: Sendable {
         [.plan, .beforeStaging, .staging, .afterCutover].contains(phase) ? "preparation" : "runbook"
     }
 
-    /// The environment variables the plan's commands read (`$TARGET_URL`, `${SOURCE_PGDATA}`), once.
+    /// The environment variables the plan's commands read (`$TARGET_URL`, `${SOURCE_PGDATA}`), once;
+    /// names a script sets itself (`FINAL_LSN=…`) are its own business, not the reader's.
     static func variables(_ plan: Plan, evaluator: ConditionEvaluator) -> [String] {
         var names = Set<String>()
-        let code = plan.steps.flatMap { $0.item.commands.filter { evaluator.evaluate($0.when) }.map(\.code) }
-        for text in code {
-            var rest = Substring(text)
-            while let dollar = rest.firstIndex(of: "$") {
-                rest = rest[rest.index(after: dollar)...]
-                let braced = rest.first == "{"
-                if braced { rest = rest.dropFirst() }
-                let name = rest.prefix { $0.isUppercase || $0.isNumber || $0 == "_" }
-                if name.count > 1, name.first?.isUppercase == true { names.insert(String(name)) }
-                rest = rest.dropFirst(name.count)
+        for step in plan.steps {
+            for command in step.item.commands where command.manual == nil && evaluator.evaluate(command.when) {
+                names.formUnion(CommandRules.readVariables(command.code).subtracting(CommandRules.assignedVariables(command.code)))
             }
         }
         return names.sorted()
