@@ -26,3 +26,11 @@ enum TestServers {
         try await Database.connect(try ConnectionString.parse(dsn), session: .init(readOnly: readOnly))
     }
 }
+
+/// Runs blocking work (child processes) on a thread of its own and awaits it, so the concurrency
+/// pool, one thread per core, stays free for the async tests beside it.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}

@@ -13,6 +13,8 @@ public struct Rehearsal: Sendable {
     public var confirm: (@Sendable (String) -> Bool)?
     /// Progress lines for the terminal.
     public var report: @Sendable (String) -> Void
+    /// Where shell commands run (and write the logs they keep); nil for the current folder.
+    public var directory: String?
 
     public init(script: RehearsalScript, environment: [String: String], assumeManual: Bool,
                 confirm: (@Sendable (String) -> Bool)?, report: @escaping @Sendable (String) -> Void) {
@@ -92,7 +94,7 @@ public struct Rehearsal: Sendable {
             guard let confirm else { return (3, "manual step in a non-interactive run: \(what); pass --assume-manual once it is done") }
             return confirm("\(action.title)\n  \(what)\n  Done? [y/N] ") ? (0, "confirmed: \(what)") : (3, "not confirmed: \(what)")
         case .shell:
-            return Self.shell(action.code, environment: environment)
+            return Self.shell(action.code, environment: environment, directory: directory)
         case .sql(let side):
             let variable = side == .source ? "SOURCE_URL" : "TARGET_URL"
             do {
@@ -109,7 +111,7 @@ public struct Rehearsal: Sendable {
     }
 
     /// Runs `code` with `/bin/sh -e`, output and errors together.
-    static func shell(_ code: String, environment: [String: String]) -> (Int32, String) {
+    static func shell(_ code: String, environment: [String: String], directory: String? = nil) -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-e", "-c", code]
@@ -118,6 +120,7 @@ public struct Rehearsal: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         do { try process.run() } catch { return (127, "cannot start /bin/sh: \(error)") }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

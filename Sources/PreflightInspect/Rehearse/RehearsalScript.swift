@@ -13,6 +13,12 @@ public struct RehearsalScript: Sendable {
         public var title: String
         public var kind: Kind
         public var code: String
+
+        public init(title: String, kind: Kind, code: String) {
+            self.title = title
+            self.kind = kind
+            self.code = code
+        }
     }
 
     public struct Step: Sendable {
@@ -23,10 +29,25 @@ public struct RehearsalScript: Sendable {
         /// What the plan expects the step to take, for the log's comparison.
         public var estimate: TimeSpan?
         public var actions: [Action]
+
+        public init(id: String, number: String, title: String, phase: Phase, estimate: TimeSpan?, actions: [Action]) {
+            self.id = id
+            self.number = number
+            self.title = title
+            self.phase = phase
+            self.estimate = estimate
+            self.actions = actions
+        }
     }
 
     public var profileID: String
     public var steps: [Step]
+
+    /// A script of steps made by hand (a test's, or a team's extra checks).
+    public init(profileID: String, steps: [Step]) {
+        self.profileID = profileID
+        self.steps = steps
+    }
 
     /// Phases a rehearsal runs by default: from the staging copy to the checks after the switch.
     public static let defaultPhases: [Phase] = [.staging, .beforeCutover, .cutover, .afterCutover]
