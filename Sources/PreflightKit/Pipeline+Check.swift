@@ -26,6 +26,10 @@ extension Pipeline {
     public func check(_ request: BuildRequest, stale: MonthSpan? = nil, today: CalendarDate = .today()) -> CheckResult {
         let request = request.expandingProfilePaths()
         let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
+        if let fatal = Self.fatal(loadProblems) {
+            return CheckResult(diagnostics: [fatal], items: 0, profiles: 0, failed: true, counts: [], stale: nil,
+                               summary: DiagnosticSummary([fatal]))
+        }
         let contentDiagnostics = (loadProblems + ContentValidator().validate(content)).sorted()
         var summary = DiagnosticSummary(contentDiagnostics)
         var profiles = 0

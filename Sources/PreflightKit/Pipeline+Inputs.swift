@@ -6,13 +6,22 @@ extension Pipeline {
     /// its own problems.
     func load(_ request: BuildRequest) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
         let (content, problems) = ContentLoader().load(from: request.contentRoot)
+        // Without the folder or its vocabulary every engine name and theme file would fail as well:
+        // say the one thing that is wrong.
+        if let fatal = Self.fatal(problems) { return (content, [], [fatal]) }
         return (content, loadProfileSources(request, content: content), problems)
+    }
+
+    /// A problem that makes every other one noise: no content folder, or no vocabulary in it.
+    static func fatal(_ problems: [Diagnostic]) -> Diagnostic? {
+        problems.first { $0.code == .contentFolderMissing } ?? problems.first { $0.code == .vocabularyMissing }
     }
 
     /// The validate stage: the content's problems (load problems included), and each profile source
     /// with the problems of its values added to its own.
     func validate(_ content: ContentSet, _ sources: [ProfileLoader.Loaded],
                   loadProblems: [Diagnostic]) -> ([Diagnostic], [ProfileLoader.Loaded]) {
+        if let fatal = Self.fatal(loadProblems) { return ([fatal], sources) }
         let problems = (loadProblems + ContentValidator().validate(content)).sorted()
         let checked = parallelMap(sources) { source in
             var source = source

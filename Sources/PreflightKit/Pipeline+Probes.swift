@@ -9,7 +9,8 @@ extension Pipeline {
             (content, diagnostics, profile) = (loaded, problems + sources.flatMap(\.diagnostics), sources.compactMap(\.profile).first)
         } else {
             let (loaded, problems) = ContentLoader().load(from: request.contentRoot)
-            (content, diagnostics, profile) = (loaded, problems + ContentValidator().validate(loaded), nil)
+            let all = Self.fatal(problems).map { [$0] } ?? problems + ContentValidator().validate(loaded)
+            (content, diagnostics, profile) = (loaded, all, nil)
         }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics.filter { $0.level == .error })) }
         return .success((content, profile))

@@ -110,13 +110,14 @@ struct ProfileBuilder {
             return
         }
         switch field.type.parse(text, vocabulary: vocabulary) {
-        case .success(let value):
-            if case .text(let word) = value, let allowed = vocabulary.values[path], !allowed.contains(word) {
-                let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
-                    ?? "accepted values: \(allowed.joined(separator: ", "))"
-                diagnostics.append(.error(.unknownProfileValue, "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
-                rejected.insert(path)
-                return
+        case .success(var value):
+            if case .text(let word) = value {
+                switch accepted(word, path: path, at: location) {
+                case .some(let canonical): value = .text(canonical)
+                case .none:
+                    rejected.insert(path)
+                    return
+                }
             }
             if let problem = ProfileSchema.outOfRange(value, path: path) {
                 diagnostics.append(.error(.unknownProfileValue, "`\(text)` \(problem) (`\(path)`)", at: location,
@@ -148,18 +149,33 @@ struct ProfileBuilder {
     }
 
     mutating func append(_ path: String, _ words: [String], at location: SourceLocation) {
-        if let allowed = vocabulary.values[path] {
-            for word in words where !allowed.contains(word) {
-                let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
-                    ?? "accepted values: \(allowed.joined(separator: ", "))"
-                diagnostics.append(.error(.unknownProfileValue, "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
-            }
+        var words = words
+        if vocabulary.values[path] != nil {
+            words = words.compactMap { accepted($0, path: path, at: location) }
         }
         var existing: [String] = []
         if case .list(let list)? = values[path] { existing = list }
         existing += words
         values[path] = .list(existing)
         locations[path] = location
+    }
+
+    /// The accepted value `word` stands for in a field with a list of values (itself, or what the
+    /// vocabulary's aliases say people mean by it), or nil with the problem reported: an ambiguous
+    /// word lists its candidates, an unknown one the nearest value.
+    mutating func accepted(_ word: String, path: String, at location: SourceLocation) -> String? {
+        switch vocabulary.resolve(word, in: path) {
+        case nil: return word
+        case .value(let canonical)?: return canonical
+        case .ambiguous(let candidates)?:
+            diagnostics.append(.error(.unknownProfileValue, "`\(word)` is ambiguous for `\(path)`", at: location,
+                                      hint: "say which: " + candidates.joined(separator: ", ")))
+        case .unknown(let allowed)?:
+            let hint = Suggestion.closest(to: word, among: allowed).map { "did you mean `\($0)`?" }
+                ?? "accepted values: \(allowed.joined(separator: ", "))"
+            diagnostics.append(.error(.unknownProfileValue, "`\(word)` is not a value of `\(path)`", at: location, hint: hint))
+        }
+        return nil
     }
 
     mutating func finish(defaultID: String, location: SourceLocation) -> (Profile?, [Diagnostic]) {

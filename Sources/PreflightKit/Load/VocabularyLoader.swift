@@ -12,8 +12,9 @@ struct VocabularyLoader {
     func load(path: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
         let roles = ["roles": Role.allCases.map(\.rawValue)]
         guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.append(.warning(.vocabularyMissing, "no vocabulary file; engine names will not be recognised",
-                                        at: SourceLocation(file: path), hint: "add `vocabulary.yml` with an `engines:` mapping"))
+            diagnostics.append(.error(.vocabularyMissing, "the content folder has no `vocabulary.yml`",
+                                      at: SourceLocation(file: path),
+                                      hint: "every content folder needs one (engines, accepted values); copy the shipped one to start from"))
             return Vocabulary(values: roles)
         }
         let data: Data
@@ -40,6 +41,7 @@ struct VocabularyLoader {
         var languages: [String: String] = [:]
         var families: [String: [String]] = [:]
         var environment: [String: String] = [:]
+        var valueAliases: [String: [String: [String]]] = [:]
         guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
         for section in sections {
             switch (section.key, section.value) {
@@ -60,6 +62,8 @@ struct VocabularyLoader {
                 }
             case ("languages", .mapping(let entries, _)):
                 for entry in entries { languages[entry.key] = entry.value.scalar }
+            case ("aliases", .sequence(let groups, _)):
+                for group in groups { aliases(group, into: &valueAliases, diagnostics: &diagnostics) }
             case ("environment", .mapping(let entries, _)):
                 for entry in entries { environment[entry.key] = entry.value.scalar }
             case ("families", .mapping(let entries, _)):
@@ -68,14 +72,45 @@ struct VocabularyLoader {
                 }
             default:
                 diagnostics.append(.error(.unknownKey, "unknown vocabulary section `\(section.key)`", at: section.keyLocation,
-                                          hint: "the vocabulary has `engines:`, `values:`, `terms:`, `languages:`, `families:` and `environment:` mappings"))
+                                          hint: "the vocabulary has `engines:`, `values:`, `terms:`, `languages:`, `families:` and `environment:` mappings and an `aliases:` list"))
             }
         }
         var vocabulary = Vocabulary(engines: engines, values: values, terms: terms)
         vocabulary.languages = languages
         vocabulary.familyWords = families
         vocabulary.environment = environment
+        vocabulary.valueAliases = valueAliases
+        for (field, words) in valueAliases.sorted(by: { $0.key < $1.key }) {
+            for (word, targets) in words.sorted(by: { $0.key < $1.key }) {
+                for target in targets where !(values[field] ?? []).contains(target) {
+                    diagnostics.append(.error(.unknownValue, "the alias `\(word)` of `\(field)` names `\(target)`, which is not one of its values",
+                                              at: SourceLocation(file: path),
+                                              hint: Suggestion.closest(to: target, among: values[field] ?? []).map { "did you mean `\($0)`?" }))
+                }
+            }
+        }
         return vocabulary
+    }
+
+    /// `- { fields: [source.hosting, target.hosting], words: { aws-rds: rds, azure: [azure-vm, azure-sql-database] } }`
+    private func aliases(_ group: YAMLTree, into result: inout [String: [String: [String]]], diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let pairs, _) = group,
+              case .sequence(let fields, _)? = pairs.first(where: { $0.key == "fields" })?.value,
+              case .mapping(let words, _)? = pairs.first(where: { $0.key == "words" })?.value else {
+            diagnostics.append(.error(.invalidValue, "an alias group is `{ fields: [field, …], words: { word: value } }`", at: group.location))
+            return
+        }
+        for field in fields.compactMap(\.scalar) {
+            for word in words {
+                let targets: [String]
+                switch word.value {
+                case .scalar(let value, _): targets = [value]
+                case .sequence(let list, _): targets = list.compactMap(\.scalar)
+                default: targets = []
+                }
+                result[field, default: [:]][word.key.lowercased()] = targets
+            }
+        }
     }
 
     private func engine(_ entry: YAMLTree.Entry, diagnostics: inout [Diagnostic]) -> Vocabulary.Engine {

@@ -37,6 +37,29 @@ public struct Vocabulary: Sendable {
     /// The environment variables runbook commands may read, each with what it holds
     /// (`SOURCE_URL`: the source database as a libpq URL). A command reading another is not runnable.
     public var environment: [String: String] = [:]
+    /// Other words people write for a field's values, by field: `aws-rds` → `[rds]`; a word with
+    /// several candidates (`azure`) is ambiguous and the profile must pick one.
+    public var valueAliases: [String: [String: [String]]] = [:]
+
+    /// The accepted value a word stands for in a field: itself when accepted, its one alias, or the
+    /// candidates of an ambiguous word; nil when the field has no list of values.
+    public func resolve(_ word: String, in path: String) -> ValueResolution? {
+        guard let allowed = values[path] else { return nil }
+        if allowed.contains(word) { return .value(word) }
+        let key = word.lowercased()
+        if let exact = allowed.first(where: { $0.lowercased() == key }) { return .value(exact) }
+        switch valueAliases[path]?[key] {
+        case let candidates? where candidates.count == 1: return .value(candidates[0])
+        case let candidates? where candidates.count > 1: return .ambiguous(candidates)
+        default: return .unknown(allowed)
+        }
+    }
+
+    public enum ValueResolution: Sendable, Equatable {
+        case value(String)
+        case ambiguous([String])
+        case unknown([String])
+    }
     private var aliasIndex: [String: String]
 
     public init(engines: [Engine] = [], values: [String: [String]] = [:], terms: [String: [String]] = [:]) {
