@@ -94,7 +94,12 @@ public struct Rehearsal: Sendable {
             guard let confirm else { return (3, "manual step in a non-interactive run: \(what); pass --assume-manual once it is done") }
             return confirm("\(action.title)\n  \(what)\n  Done? [y/N] ") ? (0, "confirmed: \(what)") : (3, "not confirmed: \(what)")
         case .shell:
-            return Self.shell(action.code, environment: environment, directory: directory)
+            // A command can run for hours: on a thread of its own, not one of the few the
+            // concurrency pool has (the driver's and verify's work needs them meanwhile).
+            let (code, environment, directory) = (action.code, environment, directory)
+            return await withCheckedContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(returning: Self.shell(code, environment: environment, directory: directory)) }
+            }
         case .sql(let side):
             let variable = side == .source ? "SOURCE_URL" : "TARGET_URL"
             do {

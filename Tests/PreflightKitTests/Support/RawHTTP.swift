@@ -10,7 +10,7 @@ import Glibc
 enum RawHTTP {
     /// A TCP connection to 127.0.0.1:`port`, or -1. `receiveBuffer` shrinks the kernel's buffer
     /// for a client that means not to read.
-    static func dial(_ port: UInt16, timeout: Int = 5, receiveBuffer: Int32? = nil) -> Int32 {
+    static func dial(_ port: UInt16, timeout: Int = 30, receiveBuffer: Int32? = nil) -> Int32 {
         let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         if var size = receiveBuffer {
             setsockopt(client, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
