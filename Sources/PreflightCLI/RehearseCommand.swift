@@ -99,7 +99,7 @@ struct RehearseCommand: ParsableCommand {
     static func environmentTable(_ names: [String], environment: [String: String], help: [String: String]) -> String {
         var lines = ["Environment the runbook reads:"]
         for name in names {
-            let value = environment[name].map { Masking.public($0, environment: environment) } ?? "(not set)"
+            let value = environment[name].map { Masking.mask($0, environment: environment) } ?? "(not set)"
             lines.append("  \(name)=\(value)" + (help[name].map { "    # \($0)" } ?? ""))
         }
         return lines.joined(separator: "\n")

@@ -181,7 +181,7 @@ struct RehearsalTests {
         #expect(log.passed && log.dryRun)
         #expect(log.entries.count == 4)
         #expect(!String(decoding: try JSONEncoder().encode(log), as: UTF8.self).contains("hunter2secret"))
-        #expect(Masking.public("psql postgresql://app:hunter2secret@db2/billing", environment: [:]) == "psql postgresql://app:****@db2/billing")
+        #expect(Masking.mask("psql postgresql://app:hunter2secret@db2/billing", environment: [:]) == "psql postgresql://app:****@db2/billing")
         await #expect(throws: (any Error).self) { try await rows(environment["TARGET_URL"]!) }
     }
 

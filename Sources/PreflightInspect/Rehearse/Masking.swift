@@ -4,9 +4,7 @@ import Foundation
 /// values of `PGPASSWORD` and of variables whose names say they are secret.
 public enum Masking {
     /// `text` with its secrets replaced by `****`.
-    public static func `public`(_ text: String, environment: [String: String]) -> String { mask(text, environment: environment) }
-
-    static func mask(_ text: String, environment: [String: String]) -> String {
+    public static func mask(_ text: String, environment: [String: String]) -> String {
         var result = text
         for (name, value) in environment where value.count >= 4
             && ["PASSWORD", "SECRET", "TOKEN", "KEY"].contains(where: { name.uppercased().contains($0) }) {

@@ -32,13 +32,13 @@ public struct Rehearsal: Sendable {
     /// TARGET_URL as `preflight verify` does and puts the result in the log.
     public func run(dryRun: Bool = false, verify: Bool = true) async -> RehearsalLog {
         let clock = ContinuousClock(), begin = clock.now
-        var log = RehearsalLog(profile: script.profileID, started: Self.timestamp(), dryRun: dryRun)
+        var log = RehearsalLog(profile: script.profileID, started: Inspector.timestamp(Date()), dryRun: dryRun)
         let total = script.steps.count
         steps: for (index, step) in script.steps.enumerated() {
             for (number, action) in step.actions.enumerated() {
                 let elapsed = Self.clock(begin.duration(to: clock.now))
                 report("[\(elapsed)] \(index + 1)/\(total) \(step.number). \(step.title)" + (step.actions.count > 1 ? " — \(action.title)" : ""))
-                let started = Self.timestamp(), start = clock.now
+                let started = Inspector.timestamp(Date()), start = clock.now
                 let (status, output) = dryRun ? (0, Masking.mask(action.code, environment: environment))
                     : await perform(action)
                 let seconds = Double(start.duration(to: clock.now).components.attoseconds) / 1e18
@@ -58,7 +58,7 @@ public struct Rehearsal: Sendable {
         if verify, !dryRun, log.failedStep == nil {
             await closingVerify(&log)
         }
-        log.finished = Self.timestamp()
+        log.finished = Inspector.timestamp(Date())
         return log
     }
 
@@ -148,11 +148,5 @@ public struct Rehearsal: Sendable {
     static func clock(_ duration: Duration) -> String {
         let seconds = Int(duration.components.seconds)
         return String(format: "T+%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-    }
-
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
     }
 }

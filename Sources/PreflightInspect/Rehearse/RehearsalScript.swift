@@ -69,7 +69,7 @@ public struct RehearsalScript: Sendable {
                 if command.language == "sql" {
                     return Action(title: title, kind: .sql(command.on ?? .source), code: renderer.renderPlain(command.code))
                 }
-                if ["shell", "psql", "bash", "sh"].contains(command.language) {
+                if CommandRules.shells.contains(command.language) {
                     return Action(title: title, kind: .shell, code: renderer.renderPlain(command.code))
                 }
                 return Action(title: title, kind: .manual("run this \(command.language) command by hand and confirm it succeeded"),

@@ -7,7 +7,7 @@ package struct CommandRules {
     var environment: [String: String]
 
     /// Languages whose variables are checked: the ones `rehearse` runs through a shell.
-    static let shells: Set<String> = ["shell", "psql", "bash", "sh"]
+    package static let shells: Set<String> = ["shell", "psql", "bash", "sh"]
 
     func validate(_ item: Item) -> [Diagnostic] {
         guard item.kind == .step else { return [] }
