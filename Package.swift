@@ -48,7 +48,7 @@ let package = Package(
         // Talking to real databases: `inspect` runs the content's probes, `verify` compares two databases.
         .target(
             name: "PreflightInspect",
-            dependencies: ["PreflightKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["PreflightKit", "CPreflightSystem", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The live preview: a build, a watcher and a Hummingbird server on loopback.
         .target(

@@ -15,3 +15,11 @@ int preflight_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int preflight_spawn_chdir(posix_spawn_file_actions_t *actions, const char *path) {
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+}
+
+int preflight_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
+}

@@ -52,6 +52,10 @@ struct RehearseCommand: ParsableCommand {
     @Flag(name: .customLong("no-verify"), help: "Skip the closing comparison of SOURCE_URL and TARGET_URL.")
     var skipVerify = false
 
+    @Option(name: .customLong("as-user"), help: ArgumentHelp("Run the shell commands as this operating-system user, the owner of the data folders (pg_ctl and pg_upgrade refuse root).",
+                                                              valueName: "user"))
+    var asUser: String?
+
     func run() throws {
         let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: [profile], outputRoot: "")
         let (plan, _) = try Pipeline().plan(request).orExit()
@@ -68,8 +72,9 @@ struct RehearseCommand: ParsableCommand {
             return readLine()?.lowercased().hasPrefix("y") == true
         }
         let report: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        let rehearsal = Rehearsal(script: script, environment: environment, assumeManual: assumeManual,
+        var rehearsal = Rehearsal(script: script, environment: environment, assumeManual: assumeManual,
                                   confirm: interactive ? ask : nil, report: report)
+        rehearsal.shellUser = asUser
         let unset = rehearsal.unsetVariables
         if dryRun {
             print(Self.environmentTable(script.variables.sorted(), environment: environment, help: content.vocabulary.environment))
@@ -79,8 +84,8 @@ struct RehearseCommand: ParsableCommand {
                                         .joined(separator: "\n        "))
             throw ExitCode(1)
         }
-        let verify = !skipVerify
-        let result = try runBlocking { await rehearsal.run(dryRun: dryRun, verify: verify) }
+        let (verify, ready) = (!skipVerify, rehearsal)
+        let result = try runBlocking { await ready.run(dryRun: dryRun, verify: verify) }
         if dryRun {
             for entry in result.entries {
                 print("\n## \(entry.number). \(entry.title) — \(entry.action) [\(entry.kind)]\n\(entry.command)")

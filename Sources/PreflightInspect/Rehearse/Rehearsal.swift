@@ -15,6 +15,9 @@ public struct Rehearsal: Sendable {
     public var report: @Sendable (String) -> Void
     /// Where shell commands run (and write the logs they keep); nil for the current folder.
     public var directory: String?
+    /// The operating-system user shell commands run as (through `runuser` as root, `sudo -n`
+    /// otherwise); nil for the current user. PostgreSQL's server programs refuse to run as root.
+    public var shellUser: String?
 
     public init(script: RehearsalScript, environment: [String: String], assumeManual: Bool,
                 confirm: (@Sendable (String) -> Bool)?, report: @escaping @Sendable (String) -> Void) {
@@ -26,7 +29,7 @@ public struct Rehearsal: Sendable {
     }
 
     /// The variables the script reads that the environment does not set.
-    public var unsetVariables: [String] { script.variables.filter { (environment[$0] ?? "").isEmpty }.sorted() }
+    public var unsetVariables: [String] { script.requiredVariables.filter { (environment[$0] ?? "").isEmpty }.sorted() }
 
     /// Runs the script; then, unless a step failed or `verify` is false, compares SOURCE_URL with
     /// TARGET_URL as `preflight verify` does and puts the result in the log.
@@ -96,9 +99,11 @@ public struct Rehearsal: Sendable {
         case .shell:
             // A command can run for hours: on a thread of its own, not one of the few the
             // concurrency pool has (the driver's and verify's work needs them meanwhile).
-            let (code, environment, directory) = (action.code, environment, directory)
+            let (code, environment, directory, user) = (action.code, environment, directory, shellUser)
             return await withCheckedContinuation { continuation in
-                Thread.detachNewThread { continuation.resume(returning: Self.shell(code, environment: environment, directory: directory)) }
+                Thread.detachNewThread {
+                    continuation.resume(returning: Self.shell(code, environment: environment, directory: directory, user: user))
+                }
             }
         case .sql(let side):
             let variable = side == .source ? "SOURCE_URL" : "TARGET_URL"
@@ -115,21 +120,13 @@ public struct Rehearsal: Sendable {
         }
     }
 
-    /// Runs `code` with `/bin/sh -e`, output and errors together.
-    static func shell(_ code: String, environment: [String: String], directory: String? = nil) -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-e", "-c", code]
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        do { try process.run() } catch { return (127, "cannot start /bin/sh: \(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs `code` with `/bin/sh -e` (as `user` when given), output and errors together.
+    static func shell(_ code: String, environment: [String: String], directory: String? = nil, user: String? = nil) -> (Int32, String) {
+        let shell = ["/bin/sh", "-e", "-c", code]
+        let command = user.map { getuid() == 0 ? ["/usr/sbin/runuser", "-u", $0, "--"] + shell
+                                              : ["/usr/bin/sudo", "-n", "-E", "-u", $0, "--"] + shell } ?? shell
+        let result = Subprocess.run(command, environment: environment, directory: directory)
+        return (result.status, result.output)
     }
 
     static func kind(_ kind: RehearsalScript.Action.Kind) -> String {

@@ -98,9 +98,14 @@ public struct RehearsalScript: Sendable {
     }
 
     /// The environment variables the runnable actions read, documented or not.
-    public var variables: Set<String> {
+    public var variables: Set<String> { read(withDefaults: true) }
+
+    /// The variables that must have a value: read somewhere without a `${NAME:-default}`.
+    public var requiredVariables: Set<String> { read(withDefaults: false) }
+
+    private func read(withDefaults: Bool) -> Set<String> {
         Set(steps.flatMap(\.actions).filter { $0.kind == .shell }.flatMap { action in
-            CommandRules.readVariables(action.code).subtracting(CommandRules.assignedVariables(action.code))
+            CommandRules.readVariables(action.code, withDefaults: withDefaults).subtracting(CommandRules.assignedVariables(action.code))
         })
             .union(steps.flatMap(\.actions).compactMap { action -> String? in
                 if case .sql(let side) = action.kind { return side == .source ? "SOURCE_URL" : "TARGET_URL" }

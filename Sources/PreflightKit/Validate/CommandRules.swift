@@ -44,7 +44,8 @@ package struct CommandRules {
 
     /// Upper-case names read as `$NAME` or `${NAME}` outside single quotes (where the shell expands
     /// nothing: an awk program's `$NF` is not a variable).
-    package static func readVariables(_ code: String) -> Set<String> {
+    /// - Parameter withDefaults: also count names read only as `${NAME:-default}`, which need no value.
+    package static func readVariables(_ code: String, withDefaults: Bool = true) -> Set<String> {
         var names = Set<String>()
         var quoted = false, doubleQuoted = false
         var characters = Array(code)[...]
@@ -53,9 +54,11 @@ package struct CommandRules {
             if character == "\"", !quoted { doubleQuoted.toggle(); continue }
             if character == "'", !doubleQuoted { quoted.toggle(); continue }
             guard character == "$", !quoted else { continue }
-            if characters.first == "{" { characters.removeFirst() }
+            let braced = characters.first == "{"
+            if braced { characters.removeFirst() }
             let name = String(characters.prefix { $0.isUppercase || $0.isNumber || $0 == "_" })
-            if name.count > 1, name.first!.isUppercase { names.insert(name) }
+            let defaulted = braced && characters.dropFirst(name.count).starts(with: ":-")
+            if name.count > 1, name.first!.isUppercase, withDefaults || !defaulted { names.insert(name) }
         }
         return names
     }
