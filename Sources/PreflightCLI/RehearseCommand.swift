@@ -53,7 +53,7 @@ struct RehearseCommand: ParsableCommand {
     var skipVerify = false
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: [profile], outputRoot: "")
+        let request = contentOptions.request(profilePaths: [profile])
         let (plan, _) = try Pipeline().plan(request).orExit()
         let (content, _) = try Pipeline().loadForDatabase(request).orExit()
         let script: RehearsalScript
