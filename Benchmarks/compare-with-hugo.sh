@@ -21,7 +21,7 @@ python3 "$root/Benchmarks/generate_corpus.py" "$work/corpus" "$items"
 for ((run = 1; run <= runs; run++)); do
   rm -rf "$work/out-pf" "$work/cache-pf" "$work/out-hugo"
   /usr/bin/time -f "%e %M" -o "$work/pf.$run" "$root/.build/release/preflight" build \
-    --content "$work/corpus/preflight/Content" --out "$work/out-pf" --cache-dir "$work/cache-pf" >/dev/null
+    --base "$work/corpus/preflight/Content" --out "$work/out-pf" --cache-dir "$work/cache-pf" >/dev/null
   (cd "$work/corpus/hugo" && /usr/bin/time -f "%e %M" -o "$work/hugo.$run" hugo --quiet -d "$work/out-hugo" >/dev/null)
   echo "run $run: preflight $(cat "$work/pf.$run") · hugo $(cat "$work/hugo.$run")   (seconds, peak KB)"
 done

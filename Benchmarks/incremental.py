@@ -29,7 +29,7 @@ base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 work = tempfile.mkdtemp(prefix="preflight-incremental.", dir=base)
 content, out = os.path.join(work, "Content"), os.path.join(work, "Output")
 shutil.copytree(os.path.join(root, "Content"), content)
-command = [binary, "build", "--quiet", "--content", content, "--out", out, "--cache-dir", os.path.join(work, "cache")]
+command = [binary, "build", "--quiet", "--base", content, "--out", out, "--cache-dir", os.path.join(work, "cache")]
 if args.fleet:
     inventory = os.path.join(work, "fleet.csv")
     subprocess.run([sys.executable, os.path.join(root, "Benchmarks/generate_fleet.py"), inventory, str(args.fleet)],

@@ -9,7 +9,7 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Measure a live PostgreSQL database, read-only, and report what would block or endanger its migration.",
         discussion: """
-        Runs the probes under <content>/probes/ in a read-only session (default_transaction_read_only, \
+        Runs the probes under probes/ of the base and the overlays in a read-only session (default_transaction_read_only, \
         statement_timeout, lock_timeout, application_name=preflight): the profile facts it can measure \
         (version, size, tables, the largest table, replicas, extensions, the longest transaction, the write \
         rate) and the findings (tables without a primary key, integer keys near their limit, transaction-ID \
@@ -57,7 +57,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: profile.map { [$0] } ?? [], outputRoot: "")
+        let request = contentOptions.request(profilePaths: profile.map { [$0] } ?? [])
         let (content, loadedProfile) = try Pipeline().loadForDatabase(request).orExit()
         let source: ConnectionString, target: ConnectionString?
         do throws(ConnectionStringError) {

@@ -8,7 +8,8 @@ struct NewItemCommand: ParsableCommand {
         abstract: "Write a new content item with the front-matter keys its kind takes.",
         discussion: """
         The file goes into the folder authors use for the kind (guidance/tips, steps/plan, strategies, …)
-        unless --out says otherwise; it is checked after writing and never overwrites a file.
+        of the last overlay, or of the base when there is none, unless --out says otherwise; it is
+        checked with every layer after writing and never overwrites a file.
 
         Example:
           preflight new item --kind step --id step-check-free-space --title "Check free space on the target"
@@ -26,7 +27,7 @@ struct NewItemCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Its title (default: the id).", valueName: "text"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where to write it (default: a folder for the kind under <content>).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Where to write it (default: a folder for the kind in the last overlay, or in the base).", valueName: "file"))
     var out: String?
 
     func validate() throws {
@@ -35,9 +36,9 @@ struct NewItemCommand: ParsableCommand {
 
     func run() throws {
         let scaffold = ItemScaffold(kind: kind, id: id, title: title ?? id)
-        let path = out ?? contentOptions.content + "/" + scaffold.relativePath
+        let path = out ?? contentOptions.layers.top + "/" + scaffold.relativePath
         try NewFile.write(scaffold.text(), to: path) { written in
-            let (content, diagnostics) = ContentLoader().load(from: contentOptions.content)
+            let (content, diagnostics) = ContentLoader().load(contentOptions.layers)
             let mine = (diagnostics + ContentValidator().validate(content)).filter { $0.location.file.hasSuffix(written) }
             return mine.filter { $0.level == .error }
         }

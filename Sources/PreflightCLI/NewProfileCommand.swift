@@ -21,7 +21,7 @@ struct NewProfileCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write it (default: <content>/profiles/<id>.yml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Where to write it (default: profiles/<id>.yml in the last overlay, or in the base).", valueName: "file"))
     var out: String?
 
     @Flag(name: .long, help: "Never ask, even on a terminal: use only the flags.")
@@ -45,11 +45,11 @@ struct NewProfileCommand: ParsableCommand {
         guard answers.contains(where: { $0.path == "source" }), answers.contains(where: { $0.path == "target" }) else {
             throw ValidationError("A profile needs --source and --target (such as postgresql@12 and postgresql@15).")
         }
-        let path = out ?? contentOptions.content + "/profiles/\(id).yml"
+        let path = out ?? contentOptions.layers.top + "/profiles/\(id).yml"
         let schema = relativeSchemaPath(from: path)
         let text = ProfileScaffold(id: id, answers: answers).yaml(schemaPath: schema)
         try NewFile.write(text, to: path) { written in
-            let (content, _) = ContentLoader().load(from: contentOptions.content)
+            let (content, _) = ContentLoader().load(contentOptions.layers)
             return ProfileLoader(vocabulary: content.vocabulary).load(path: written).1.filter { $0.level == .error }
         }
         print("wrote \(path)")
@@ -60,9 +60,12 @@ struct NewProfileCommand: ParsableCommand {
         return readLine()?.trimmingCharacters(in: .whitespaces)
     }
 
-    /// `../schemas/profile.schema.json` from the default location; an absolute hint elsewhere.
+    /// `../schemas/profile.schema.json` from the default location, when that layer has (or, being the
+    /// base, should have) the schemas; the base's schema as a path from here otherwise.
     func relativeSchemaPath(from path: String) -> String {
-        out == nil ? "../schemas/profile.schema.json" : contentOptions.content + "/schemas/profile.schema.json"
+        let layers = contentOptions.layers
+        let beside = layers.overlays.isEmpty || FileManager.default.fileExists(atPath: layers.top + "/schemas/profile.schema.json")
+        return out == nil && beside ? "../schemas/profile.schema.json" : layers.base + "/schemas/profile.schema.json"
     }
 }
 

@@ -16,6 +16,7 @@ public struct Preflight: ParsableCommand {
           preflight build --profile Content/profiles/acme-billing-pg12-to-15.yml
           preflight check                                   validate content and profiles, write nothing
           preflight explain pg15-public-schema-create --profile Content/profiles/acme-billing-pg12-to-15.yml
+          preflight build --content team-guidance           lay a team's overlay over the shipped content
 
         Exit codes: 0 success, 1 content or profile errors (or, for inspect and verify, a server that cannot
         be used), 2 usage errors, 4 inspect found a blocker or verify a difference.

@@ -3,7 +3,7 @@ import PreflightKit
 
 /// Which profiles to use: files, folders, or one quick profile from flags.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A profile file, an inventory CSV (one database per row), or a folder of them; repeat for several. Default: every profile in <content>/profiles/.",
+    @Option(name: .long, help: ArgumentHelp("A profile file, an inventory CSV (one database per row), or a folder of them; repeat for several. Default: every profile in profiles/ of the base and the overlays.",
                                             valueName: "file|csv|dir"))
     var profile: [String] = []
 
@@ -39,9 +39,10 @@ struct ProfileOptions: ParsableArguments {
 
     /// The pipeline request these options describe.
     func request(content: ContentOptions, readers: [Role]? = nil, outputRoot: String = "Output") -> BuildRequest {
-        BuildRequest(contentRoot: content.content, profilePaths: profile,
-                     quickProfile: quickFields?.map { BuildRequest.QuickField(path: $0.path, value: $0.value) },
-                     quickProfileID: id, outputRoot: outputRoot, readers: readers, strict: content.strict)
+        let layers = content.layers
+        return BuildRequest(base: layers.base, overlays: layers.overlays, profilePaths: profile,
+                            quickProfile: quickFields?.map { BuildRequest.QuickField(path: $0.path, value: $0.value) },
+                            quickProfileID: id, outputRoot: outputRoot, readers: readers, strict: content.strict)
     }
 
     /// For commands that work on exactly one profile (explain, prompt, review).

@@ -57,7 +57,7 @@ struct RehearseCommand: ParsableCommand {
     var asUser: String?
 
     func run() throws {
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: [profile], outputRoot: "")
+        let request = contentOptions.request(profilePaths: [profile])
         let (plan, _) = try Pipeline().plan(request).orExit()
         let (content, _) = try Pipeline().loadForDatabase(request).orExit()
         let script: RehearsalScript

@@ -9,7 +9,8 @@ struct SchemaCommand: ParsableCommand {
         discussion: """
         The schemas are generated from the same model the loader checks against, so an editor that uses
         them (the YAML language server, for instance) agrees with `preflight check`. The shipped copies
-        live in Content/schemas/; regenerate them after changing the model or the vocabulary.
+        live in Content/schemas/; regenerate them after changing the model or the vocabulary. With
+        overlays, the schemas take in their vocabulary and go into the last overlay's schemas/.
 
         Examples:
           preflight schema                      write Content/schemas/*.schema.json
@@ -19,16 +20,16 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: <content>/schemas).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: schemas/ of the last overlay, or of the base).", valueName: "dir"))
     var out: String?
 
     func run() throws {
-        let (content, diagnostics) = ContentLoader().load(from: contentOptions.content)
+        let (content, diagnostics) = ContentLoader().load(contentOptions.layers)
         if diagnostics.hasErrors {
             DiagnosticPrinter().print(diagnostics.filter { $0.level == .error })
             throw ExitCode(1)
         }
-        let folder = out ?? contentOptions.content + "/schemas"
+        let folder = out ?? contentOptions.layers.top + "/schemas"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, schema) in JSONSchemaGenerator(vocabulary: content.vocabulary, channels: Array(content.theme.strings.channels.keys)).all().sorted(by: { $0.key < $1.key }) {
             try Data(JSONSchemaGenerator.text(schema).utf8).write(to: URL(fileURLWithPath: folder + "/" + name))

@@ -10,8 +10,8 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Preview the documents on 127.0.0.1, rebuilding and reloading open pages on every change.",
         discussion: """
-        Builds into a scratch folder (or --out), serves it, and watches the content folder and the
-        profiles. A change to a profile rebuilds that profile; any other change rebuilds
+        Builds into a scratch folder (or --out), serves it, and watches the base, every overlay and
+        the profiles. A change to a profile rebuilds that profile; any other change rebuilds
         them all. Open pages reload by themselves; when a build fails, its errors are printed here and
         shown over the page, which keeps the last good build. Stop with Ctrl-C.
 

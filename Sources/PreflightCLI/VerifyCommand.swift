@@ -101,8 +101,8 @@ struct VerifyCommand: ParsableCommand {
     /// The profile's id when --profile names one; loading it checks it like every other command does.
     private func profileID() throws -> String? {
         guard let profile else { return nil }
-        let request = BuildRequest(contentRoot: contentOptions.content, profilePaths: [profile], outputRoot: "Output",
-                                   strict: contentOptions.strict)
+        var request = contentOptions.request(profilePaths: [profile], outputRoot: "Output")
+        request.strict = contentOptions.strict
         let (_, loaded) = try Pipeline().loadForDatabase(request).orExit()
         return loaded?.id
     }

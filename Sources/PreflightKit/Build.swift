@@ -15,7 +15,7 @@ public struct Pipeline: Sendable {
                       progress: BuildProgress? = nil) -> BuildResult {
         let request = request.expandingProfilePaths()
         do throws(WriteError) {
-            try OutputWriter(root: request.outputRoot).claimRoot(contentRoot: request.contentRoot)
+            try OutputWriter(root: request.outputRoot).claimRoot(contentFolders: request.layers.folders)
         } catch {
             return BuildResult(diagnostics: [error.diagnostic(at: request.outputRoot)], failed: true)
         }
@@ -34,7 +34,7 @@ public struct Pipeline: Sendable {
             renderer = try HTMLRenderer(theme: content.theme, unsafeHTML: request.unsafeHTML)
         } catch {
             let diagnostic = Diagnostic.error(.templateSyntax, "the theme does not compile: \(error)",
-                                              at: SourceLocation(file: request.contentRoot + "/theme"))
+                                              at: SourceLocation(file: request.base + "/theme"))
             return BuildResult(diagnostics: problems + [diagnostic], failed: true)
         }
 

@@ -2,7 +2,10 @@ import Foundation
 
 /// What to build: content, profiles (files, folders, inventory CSVs), audience and destination.
 public struct BuildRequest: Sendable {
-    public var contentRoot: String
+    /// The knowledge base built on.
+    public var base: String
+    /// Folders laid over the base in order, the later winning (see `ContentLayers`).
+    public var overlays: [String]
     /// Profile files or folders of them; empty means the examples under `profiles/` of the content.
     public var profilePaths: [String]
     /// A profile given as flags (field path, value), built in addition to `profilePaths`.
@@ -32,10 +35,11 @@ public struct BuildRequest: Sendable {
         }
     }
 
-    public init(contentRoot: String = "Content", profilePaths: [String] = [], quickProfile: [QuickField]? = nil,
+    public init(base: String = "Content", overlays: [String] = [], profilePaths: [String] = [], quickProfile: [QuickField]? = nil,
                 quickProfileID: String? = nil, outputRoot: String = "Output", cacheDirectory: String? = nil,
                 readers: [Role]? = nil, strict: Bool = false, unsafeHTML: Bool = false) {
-        self.contentRoot = contentRoot
+        self.base = base
+        self.overlays = overlays
         self.profilePaths = profilePaths
         self.quickProfile = quickProfile
         self.quickProfileID = quickProfileID
@@ -45,6 +49,9 @@ public struct BuildRequest: Sendable {
         self.strict = strict
         self.unsafeHTML = unsafeHTML
     }
+
+    /// The base and the overlays, as the loaders read them.
+    public var layers: ContentLayers { ContentLayers(base: base, overlays: overlays) }
 
     /// The request with its profile folders expanded to the files inside them, so that the scan, the
     /// cache keys and the loaders all see the same files.

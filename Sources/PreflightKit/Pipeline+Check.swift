@@ -25,7 +25,7 @@ extension Pipeline {
     /// so memory stays flat however long an inventory is.
     public func check(_ request: BuildRequest, stale: MonthSpan? = nil, today: CalendarDate = .today()) -> CheckResult {
         let request = request.expandingProfilePaths()
-        let (content, loadProblems) = ContentLoader().load(from: request.contentRoot)
+        let (content, loadProblems) = ContentLoader().load(request.layers)
         if let fatal = Self.fatal(loadProblems) {
             return CheckResult(diagnostics: [fatal], items: 0, profiles: 0, failed: true, counts: [], stale: nil,
                                summary: DiagnosticSummary([fatal]))
@@ -71,12 +71,17 @@ extension Pipeline {
         }
         let selection = Selector().select(content, for: profile, readers: request.readers)
         guard let decision = selection.decision(for: itemID) else {
+            if let disabled = content.disabled[itemID] {
+                return .failure(DiagnosticsError([.error(.unknownItem, "`\(itemID)` is disabled by an overlay", at: disabled,
+                                                         hint: "remove it from `disable` in that `overlay.yml` to bring it back")]))
+            }
             let hint = Suggestion.closest(to: itemID, among: content.items.map(\.id)).map { "did you mean `\($0)`?" }
                 ?? "`preflight check` lists the content; ids are file names unless `id:` says otherwise"
             return .failure(DiagnosticsError([.error(.unknownItem, "no item has the id `\(itemID)`",
-                                                     at: SourceLocation(file: request.contentRoot), hint: hint)]))
+                                                     at: SourceLocation(file: request.base), hint: hint)]))
         }
-        return .success(Explanation(decision: decision, profile: profile, readers: selection.readers))
+        return .success(Explanation(decision: decision, profile: profile, readers: selection.readers,
+                                    origin: content.origin(of: itemID).text(in: content.layers)))
     }
 
     /// The plan for the request's single profile, with the consistency rules' findings.

@@ -5,7 +5,7 @@ extension Pipeline {
     /// The load stage: the content with the problems met reading it, and each profile source with
     /// its own problems.
     func load(_ request: BuildRequest) -> (ContentSet, [ProfileLoader.Loaded], [Diagnostic]) {
-        let (content, problems) = ContentLoader().load(from: request.contentRoot)
+        let (content, problems) = ContentLoader().load(request.layers)
         // Without the folder or its vocabulary every engine name and theme file would fail as well:
         // say the one thing that is wrong.
         if let fatal = Self.fatal(problems) { return (content, [], [fatal]) }

@@ -8,7 +8,7 @@ extension Pipeline {
             let (loaded, sources, problems) = loadAndValidate(request)
             (content, diagnostics, profile) = (loaded, problems + sources.flatMap(\.diagnostics), sources.compactMap(\.profile).first)
         } else {
-            let (loaded, problems) = ContentLoader().load(from: request.contentRoot)
+            let (loaded, problems) = ContentLoader().load(request.layers)
             let all = Self.fatal(problems).map { [$0] } ?? problems + ContentValidator().validate(loaded)
             (content, diagnostics, profile) = (loaded, all, nil)
         }

@@ -33,10 +33,13 @@ public struct Reviewer: Sendable {
     }
 
     /// Scores `plan`; `catalogs` (by engine family) date the names `catalog-versions` checks, and load
-    /// from the content's `catalog/` folder when not given.
+    /// from the `catalog/` folder of each content layer when not given, a higher layer's catalog of an
+    /// engine replacing a lower one's.
     public func review(_ plan: PlanDocument, profile: Profile, content: ContentSet,
                        catalogs: [String: VersionCatalog]? = nil) -> Report {
-        let catalogs = catalogs ?? VersionCatalog.load(folder: content.root + "/catalog")
+        let catalogs = catalogs ?? content.layers.folders.reduce(into: [:]) { catalogs, folder in
+            catalogs.merge(VersionCatalog.load(folder: folder + "/catalog")) { _, higher in higher }
+        }
         let evaluator = ConditionEvaluator(profile: profile)
         let criteria = content.items.filter { $0.kind == .criterion && evaluator.evaluate($0.when) }
             .sorted { ($0.order, $0.id) < ($1.order, $1.id) }

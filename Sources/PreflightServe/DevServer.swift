@@ -5,8 +5,9 @@ import NIOCore
 import PreflightKit
 import Synchronization
 
-/// `preflight serve`: builds, serves the output on loopback, watches the content and the profiles,
-/// rebuilds on change and tells open pages to reload — or shows the build's errors over the page.
+/// `preflight serve`: builds, serves the output on loopback, watches the content (the base and every
+/// overlay) and the profiles, rebuilds on change and tells open pages to reload — or shows the
+/// build's errors over the page.
 public final class DevServer: Sendable {
     public let request: BuildRequest
     let liveReload = LiveReload()
@@ -29,7 +30,8 @@ public final class DevServer: Sendable {
     public func start(host: String = "127.0.0.1", port: UInt16) async throws -> UInt16 {
         rebuild(changed: [])
         let bound = try await serve(host: host, port: port)
-        var watched = [request.contentRoot]
+        // Every layer: an edit to an overlay rebuilds like an edit to the base.
+        var watched = request.layers.folders
         watched += request.profilePaths
         let watcher = try Watcher(paths: watched) { [weak self] paths in self?.rebuild(changed: paths) }
         running.withLock { $0.watcher = watcher }

@@ -33,13 +33,13 @@ struct CLITests {
     @Test func checkSucceedsOnValidContent() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(Preflight.execute(["check", "--content", root.appendingPathComponent("Content").path]) == 0)
+        #expect(Preflight.execute(["check", "--base", root.appendingPathComponent("Content").path]) == 0)
     }
 
     @Test func checkFailsWithOneOnContentErrors() throws {
         let root = try makeSite(broken: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(Preflight.execute(["check", "--content", root.appendingPathComponent("Content").path]) == 1)
+        #expect(Preflight.execute(["check", "--base", root.appendingPathComponent("Content").path]) == 1)
     }
 
     /// `--stale` reports and exits 0; with `--strict` an overdue review fails a scheduled job.
@@ -49,18 +49,18 @@ struct CLITests {
         try Data("---\nkind: tip\ntitle: T\nreviewed: 2020-01\n---\nBody\n".utf8)
             .write(to: root.appendingPathComponent("Content/tip.md"))
         let content = root.appendingPathComponent("Content").path
-        #expect(Preflight.execute(["check", "--content", content, "--strict"]) == 0, "reviewed, so no warning")
-        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo"]) == 0)
-        #expect(Preflight.execute(["check", "--content", content, "--stale", "12mo", "--strict"]) == 1)
-        #expect(Preflight.execute(["check", "--content", content, "--stale", "1000y", "--strict"]) == 0)
-        #expect(Preflight.execute(["check", "--content", content, "--stale", "12x"]) == 2)
+        #expect(Preflight.execute(["check", "--base", content, "--strict"]) == 0, "reviewed, so no warning")
+        #expect(Preflight.execute(["check", "--base", content, "--stale", "12mo"]) == 0)
+        #expect(Preflight.execute(["check", "--base", content, "--stale", "12mo", "--strict"]) == 1)
+        #expect(Preflight.execute(["check", "--base", content, "--stale", "1000y", "--strict"]) == 0)
+        #expect(Preflight.execute(["check", "--base", content, "--stale", "12x"]) == 2)
     }
 
     @Test func buildWritesIntoTheOutputFolder() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("Out").path
-        #expect(Preflight.execute(["build", "--content", root.appendingPathComponent("Content").path, "--out", out]) == 0)
+        #expect(Preflight.execute(["build", "--base", root.appendingPathComponent("Content").path, "--out", out]) == 0)
         #expect(FileManager.default.fileExists(atPath: out + "/p/checklist.md"))
     }
 
@@ -85,14 +85,14 @@ struct CLITests {
         try Data("# Plan\n\n## Cutover\n\nGo.\n".utf8).write(to: plan)
         let content = root.appendingPathComponent("Content").path
         let profile = root.appendingPathComponent("Content/profiles/p.yml").path
-        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile]) == 0)
-        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50"]) == 3)
-        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50",
+        #expect(Preflight.execute(["review", plan.path, "--base", content, "--profile", profile]) == 0)
+        #expect(Preflight.execute(["review", plan.path, "--base", content, "--profile", profile, "--min-score", "50"]) == 3)
+        #expect(Preflight.execute(["review", plan.path, "--base", content, "--profile", profile, "--min-score", "50",
                                    "--format", "sarif"]) == 3)
         try Data("# Plan\n\n## Rollback\n\nBack.\n".utf8).write(to: plan)
-        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "50",
+        #expect(Preflight.execute(["review", plan.path, "--base", content, "--profile", profile, "--min-score", "50",
                                    "--format", "json"]) == 0)
-        #expect(Preflight.execute(["review", plan.path, "--content", content, "--profile", profile, "--min-score", "101"]) == 2)
+        #expect(Preflight.execute(["review", plan.path, "--base", content, "--profile", profile, "--min-score", "101"]) == 2)
     }
 
     @Test func helpExitsWithZero() {
@@ -123,15 +123,15 @@ struct ScaffoldingTests {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("Content").path
-        let arguments = ["new", "profile", "--content", content, "--id", "billing", "--source", "pg@12", "--target",
+        let arguments = ["new", "profile", "--base", content, "--id", "billing", "--source", "pg@12", "--target",
                          "postgresql@15", "--size", "1TB", "--window", "20m", "--no-input"]
         #expect(Preflight.execute(arguments) == 0)
         let path = content + "/profiles/billing.yml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# yaml-language-server: $schema=../schemas/profile.schema.json\n"))
-        #expect(Preflight.execute(["check", "--content", content, "--profile", path]) == 0)
+        #expect(Preflight.execute(["check", "--base", content, "--profile", path]) == 0)
         #expect(Preflight.execute(arguments) == 2, "an existing file is not overwritten")
-        #expect(Preflight.execute(["new", "profile", "--content", content, "--id", "x", "--no-input"]) == 2)
+        #expect(Preflight.execute(["new", "profile", "--base", content, "--id", "x", "--no-input"]) == 2)
     }
 
     @Test func newItemPassesCheck() throws {
@@ -139,13 +139,13 @@ struct ScaffoldingTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("Content").path
         for kind in ["step", "tip", "strategy", "criterion", "notice", "prompt-rule", "engine-note"] {
-            #expect(Preflight.execute(["new", "item", "--content", content, "--kind", kind, "--id", "new-\(kind)"]) == 0, "\(kind)")
+            #expect(Preflight.execute(["new", "item", "--base", content, "--kind", kind, "--id", "new-\(kind)"]) == 0, "\(kind)")
         }
-        #expect(Preflight.execute(["check", "--content", content]) == 0)
+        #expect(Preflight.execute(["check", "--base", content]) == 0)
         let tip = try String(contentsOfFile: content + "/guidance/tips/new-tip.md", encoding: .utf8)
         #expect(tip.range(of: #"\nreviewed: 20[0-9]{2}-(0[1-9]|1[0-2])\n"#, options: .regularExpression) != nil, "\(tip)")
-        #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tipp", "--id", "x"]) == 2)
-        #expect(Preflight.execute(["new", "item", "--content", content, "--kind", "tip", "--id", "../x"]) == 2)
+        #expect(Preflight.execute(["new", "item", "--base", content, "--kind", "tipp", "--id", "x"]) == 2)
+        #expect(Preflight.execute(["new", "item", "--base", content, "--kind", "tip", "--id", "../x"]) == 2)
     }
 
     /// On a terminal, `new profile` asks for what the flags did not give.
@@ -158,7 +158,7 @@ struct ScaffoldingTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // `script` gives the command a pseudo-terminal, as a person at a shell would have.
-        process.arguments = ["-qec", "\(executable) new profile --content \(content)", "/dev/null"]
+        process.arguments = ["-qec", "\(executable) new profile --base \(content)", "/dev/null"]
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
@@ -179,7 +179,7 @@ struct ScaffoldingTests {
             .write(to: URL(fileURLWithPath: inventory))
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("preflight").path
-        let command = "\(executable) build --content \(root.path)/Content --profile \(inventory) --out \(root.path)/Out"
+        let command = "\(executable) build --base \(root.path)/Content --profile \(inventory) --out \(root.path)/Out"
 
         func run(_ arguments: [String], executable: String) throws -> (status: Int32, output: String) {
             let process = Process()

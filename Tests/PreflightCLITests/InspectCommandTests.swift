@@ -29,17 +29,17 @@ struct InspectCommandTests {
     }
 
     @Test func exitStatusSaysWhetherSomethingBlocks() async {
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("findings"), "--format", "json"]) == 4)
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("clean")]) == 0)
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("no_such_database")]) == 1)
-        #expect(await run(["inspect", "--content", content, "--dsn", "hots=x"]) == 1)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("findings"), "--format", "json"]) == 4)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("clean")]) == 0)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("no_such_database")]) == 1)
+        #expect(await run(["inspect", "--base", content, "--dsn", "hots=x"]) == 1)
     }
 
     @Test func writeCreatesAProfileThatLoads() async throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = dir.appendingPathComponent("clean.yml").path
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("clean"), "--write", written]) == 0)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("clean"), "--write", written]) == 0)
         let text = try String(contentsOfFile: written, encoding: .utf8)
         #expect(text.contains("id: clean"))
         #expect(text.contains("# measured "))
@@ -47,11 +47,11 @@ struct InspectCommandTests {
         // A second run with the file as the profile finds everything in agreement and changes nothing.
         try (text + "target: { engine: postgresql, version: \"18\" }\n").write(toFile: written, atomically: true, encoding: .utf8)
         let before = try String(contentsOfFile: written, encoding: .utf8)
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("clean"), "--profile", written, "--write", written]) == 0)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("clean"), "--profile", written, "--write", written]) == 0)
         let after = try String(contentsOfFile: written, encoding: .utf8)
         #expect(before.components(separatedBy: "\n").filter { !$0.contains("long_transactions") && !$0.contains("size:") }
                 == after.components(separatedBy: "\n").filter { !$0.contains("long_transactions") && !$0.contains("size:") })
-        #expect(await run(["check", "--content", content, "--profile", written]) == 0)
+        #expect(await run(["check", "--base", content, "--profile", written]) == 0)
     }
 
     @Test func refusesToOverwriteAFileItWasNotGivenAsTheProfile() async throws {
@@ -59,7 +59,7 @@ struct InspectCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let existing = dir.appendingPathComponent("mine.yml").path
         try "id: mine\n".write(toFile: existing, atomically: true, encoding: .utf8)
-        #expect(await run(["inspect", "--content", content, "--dsn", dsn("clean"), "--write", existing]) == 2)
+        #expect(await run(["inspect", "--base", content, "--dsn", dsn("clean"), "--write", existing]) == 2)
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "id: mine\n")
     }
 }

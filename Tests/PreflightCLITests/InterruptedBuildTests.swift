@@ -50,7 +50,7 @@ struct InterruptedBuildTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let content = Self.repository.appendingPathComponent("Content").path
-        let build = ["build", "--content", content, "--out", out.path, "--cache-dir", out.path + "-cache"]
+        let build = ["build", "--base", content, "--out", out.path, "--cache-dir", out.path + "-cache"]
         defer { try? FileManager.default.removeItem(atPath: out.path + "-cache") }
         #expect(try run(build) == 0)
         // --force: an unchanged rebuild would otherwise finish after hashing, before any kill.

@@ -10,7 +10,7 @@ struct ServeScratchTests {
         let content = InterruptedBuildTests.repository.appendingPathComponent("Content").path
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--port", "0", "--content", content]
+        process.arguments = ["serve", "--port", "0", "--base", content]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

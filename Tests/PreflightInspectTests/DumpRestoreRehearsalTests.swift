@@ -80,7 +80,7 @@ struct DumpRestoreRehearsalTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.profile.write(to: folder.appendingPathComponent("profile.yml"), atomically: true, encoding: .utf8)
-        let request = BuildRequest(contentRoot: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
+        let request = BuildRequest(base: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
         let (plan, _) = try Pipeline().plan(request).get()
         #expect(plan.strategy?.item.id == "strategy-pg-dump-restore-parallel")
         let (content, _) = try Pipeline().loadForDatabase(request).get()

@@ -88,7 +88,7 @@ struct RehearsalTests {
         let admin = try await TestServers.connect(TestServers.dsn("18", database: "postgres"), readOnly: false)
         try await admin.execute("CREATE DATABASE \(name)")
         await admin.close()
-        let request = BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+        let request = BuildRequest(base: root.appendingPathComponent("Content").path,
                                    profilePaths: [root.appendingPathComponent("profile.yml").path])
         let (plan, _) = try Pipeline().plan(request).get()
         let (content, _) = try Pipeline().loadForDatabase(request).get()
@@ -140,12 +140,12 @@ struct RehearsalTests {
     }
 
     func plan(_ root: URL) throws -> Plan {
-        try Pipeline().plan(BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+        try Pipeline().plan(BuildRequest(base: root.appendingPathComponent("Content").path,
                                          profilePaths: [root.appendingPathComponent("profile.yml").path])).get().0
     }
 
     func content(_ root: URL) throws -> ContentSet {
-        try Pipeline().loadForDatabase(BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+        try Pipeline().loadForDatabase(BuildRequest(base: root.appendingPathComponent("Content").path,
                                                     profilePaths: [root.appendingPathComponent("profile.yml").path])).get().0
     }
 
@@ -188,7 +188,7 @@ struct RehearsalTests {
     @Test func fromAndUntilBoundTheRun() async throws {
         let (root, script, _) = try await prepare()
         defer { try? FileManager.default.removeItem(at: root) }
-        let request = BuildRequest(contentRoot: root.appendingPathComponent("Content").path,
+        let request = BuildRequest(base: root.appendingPathComponent("Content").path,
                                    profilePaths: [root.appendingPathComponent("profile.yml").path])
         let (plan, _) = try Pipeline().plan(request).get()
         let (content, _) = try Pipeline().loadForDatabase(request).get()

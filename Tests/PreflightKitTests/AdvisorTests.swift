@@ -179,7 +179,7 @@ struct AdvisorTests {
         #expect(warnings.first?.code == DiagnosticCode.profileGap)
         #expect(warnings.first?.message == "the profile does not state `window.duration`: No downtime window; 1 item(s) that need it were left out (tip-window-fits)")
         #expect(warnings.first?.level == .warning)
-        let check = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("p.yml")], strict: true))
+        let check = Pipeline().check(BuildRequest(base: site.content, profilePaths: [site.path("p.yml")], strict: true))
         #expect(check.failed, "--strict fails on profile gaps")
         #expect(check.diagnostics.map(\.code) == [DiagnosticCode.profileGap], "the gap is the only reason")
     }

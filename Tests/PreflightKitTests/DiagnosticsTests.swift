@@ -7,7 +7,7 @@ struct DiagnosticsTests {
     func check(_ files: [String: String]) throws -> [Diagnostic] {
         let site = try FixtureSite(FixtureSite.basics.merging(files) { _, new in new })
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content))
+        let result = Pipeline().check(BuildRequest(base: site.content))
         // Paths in diagnostics are the fixture's; make them relative for assertions.
         return result.diagnostics.map { diagnostic in
             var copy = diagnostic

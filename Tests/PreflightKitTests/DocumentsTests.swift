@@ -59,7 +59,7 @@ struct DocumentsTests {
 
     func build(_ files: [String: String] = Self.site) throws -> FixtureSite {
         let site = try FixtureSite(files)
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         return site
     }

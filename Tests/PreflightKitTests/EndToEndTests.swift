@@ -81,7 +81,7 @@ struct EndToEndTests {
     @Test func buildsChecklistAndWikiForTheProfile() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         #expect(result.built.map(\.profile) == ["demo"])
 
@@ -134,7 +134,7 @@ struct EndToEndTests {
         """
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         let html = try site.read("Output/demo/checklist.html")
         #expect(!html.contains("<script>"))
@@ -145,13 +145,13 @@ struct EndToEndTests {
     @Test func aContentErrorLeavesTheOutputByteForByteUntouched() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let first = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!first.failed)
         let before = site.snapshot("Output")
         #expect(!before.isEmpty)
 
         try site.write("Content/steps/copy.md", "---\nkind: step\ntitle: Broken\nphase: cutover\nestimate: fast\n---\n")
-        let second = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let second = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(second.failed)
         #expect(second.diagnostics.contains { $0.code == DiagnosticCode.invalidEstimate })
         #expect(site.snapshot("Output") == before)
@@ -160,8 +160,8 @@ struct EndToEndTests {
     @Test func buildsAreDeterministicAcrossFolders() throws {
         let one = try FixtureSite(Self.site), two = try FixtureSite(Self.site)
         defer { one.remove(); two.remove() }
-        _ = Pipeline().build(BuildRequest(contentRoot: one.content, outputRoot: one.output, cacheDirectory: one.cache))
-        _ = Pipeline().build(BuildRequest(contentRoot: two.content, outputRoot: two.output, cacheDirectory: two.cache))
+        _ = Pipeline().build(BuildRequest(base: one.content, outputRoot: one.output, cacheDirectory: one.cache))
+        _ = Pipeline().build(BuildRequest(base: two.content, outputRoot: two.output, cacheDirectory: two.cache))
         let a = one.snapshot("Output"), b = two.snapshot("Output")
         #expect(!a.isEmpty && a == b)
         for (_, data) in a { #expect(!String(decoding: data, as: UTF8.self).contains(one.root.path)) }
@@ -170,12 +170,12 @@ struct EndToEndTests {
     @Test func theOutputFolderHoldsDocumentsAndTheMarkerOnly() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        #expect(!Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
+        #expect(!Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
         let hidden = site.snapshot("Output").keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } }
         #expect(Set(hidden.map { String($0.split(separator: "/").last!) }) == [OutputWriter.marker], "\(hidden.sorted())")
         // The cache went where it was told, and it is what makes the next build a no-op.
         #expect(FileManager.default.fileExists(atPath: site.cache + "/manifest.json"))
-        #expect(Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).upToDate)
+        #expect(Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)).upToDate)
     }
 
     @Test func theDefaultCacheFolderIsPerOutputFolderAndOutsideIt() {
@@ -188,7 +188,7 @@ struct EndToEndTests {
     @Test func roleFilterSelectsTheReadersItems() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache,
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache,
                                                    readers: [.productManager]))
         #expect(!result.failed)
         let markdown = try site.read("Output/demo/checklist.md")
@@ -203,7 +203,7 @@ struct EndToEndTests {
             .init(path: "data.size", value: "1TB"), .init(path: "topology.replicas", value: "1"),
             .init(path: "application.orm", value: "sequelize"), .init(path: "window.duration", value: "20m"),
         ]
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, quickProfile: flags, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, quickProfile: flags, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         #expect(result.built.map(\.profile) == ["quick"])
         #expect(try site.read("Output/quick/checklist.md").contains("Check replica lag"))
@@ -212,7 +212,7 @@ struct EndToEndTests {
     @Test func explainNamesFieldsNotStated() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        let request = BuildRequest(contentRoot: site.content, profilePaths: [site.path("Content/profiles/demo.yml")])
+        let request = BuildRequest(base: site.content, profilePaths: [site.path("Content/profiles/demo.yml")])
         let included = try Pipeline().explain("pg15-note", request).get()
         #expect(included.decision.included)
         #expect(included.text.contains("✓ target.version: >=15 (profile: 15.5)"))

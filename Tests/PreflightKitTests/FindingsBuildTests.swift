@@ -30,7 +30,7 @@ import Testing
 
     func build(findings: String) throws -> (FixtureSite, BuildResult) {
         let site = try FixtureSite(["findings.json": findings])
-        var request = BuildRequest(contentRoot: Repository.content, profilePaths: [Self.profile], outputRoot: site.output,
+        var request = BuildRequest(base: Repository.content, profilePaths: [Self.profile], outputRoot: site.output,
                                    cacheDirectory: site.cache)
         request.findingsPath = site.path("findings.json")
         return (site, Pipeline().build(request))
@@ -81,7 +81,7 @@ import Testing
         let (site, first) = try build(findings: Self.findings(profile: nil))
         defer { site.remove() }
         #expect(!first.failed)
-        var request = BuildRequest(contentRoot: Repository.content, profilePaths: [Self.profile], outputRoot: site.output,
+        var request = BuildRequest(base: Repository.content, profilePaths: [Self.profile], outputRoot: site.output,
                                    cacheDirectory: site.cache)
         request.findingsPath = site.path("findings.json")
         let again = Pipeline().build(request)

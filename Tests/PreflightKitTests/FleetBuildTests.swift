@@ -22,7 +22,7 @@ struct FleetBuildTests {
         let site = try FixtureSite(Self.site())
         defer { site.remove() }
         let progress = ProgressLog()
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
+        let result = Pipeline().build(BuildRequest(base: site.content, profilePaths: [site.path("fleet/inventory.csv")],
                                                    outputRoot: site.output, cacheDirectory: site.cache), progress: progress.record)
         #expect(result.failed)
         #expect(result.profiles.map(\.id) == ["billing", "search", "broken", "orders-us"])
@@ -61,7 +61,7 @@ struct FleetBuildTests {
     @Test func anUnknownColumnStopsTheInventoryWithASuggestion() throws {
         let site = try FixtureSite(Self.site("id,source,target,replica\na,postgresql@12,postgresql@15,1\n"))
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
+        let result = Pipeline().build(BuildRequest(base: site.content, profilePaths: [site.path("fleet/inventory.csv")],
                                                    outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed)
         let problem = try #require(result.diagnostics.first { $0.level == .error })
@@ -76,7 +76,7 @@ struct FleetBuildTests {
         files["fleet/extra.yml"] = "id: extra\nsource: { engine: postgresql, version: \"11\" }\ntarget: { engine: postgresql, version: \"16\" }\n"
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet")],
+        let result = Pipeline().build(BuildRequest(base: site.content, profilePaths: [site.path("fleet")],
                                                    outputRoot: site.output, cacheDirectory: site.cache))
         #expect(Set(result.built.map(\.profile)) == ["billing", "search", "orders-us", "extra"])
         #expect(result.profiles.count == 5)
@@ -87,7 +87,7 @@ struct FleetBuildTests {
         files["Content/steps/copy.md"] = "---\nkind: step\ntitle: Broken\nphase: cutover\nestimate: fast\n---\n"
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet/inventory.csv")],
+        let result = Pipeline().build(BuildRequest(base: site.content, profilePaths: [site.path("fleet/inventory.csv")],
                                                    outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed && result.profiles.isEmpty)
         #expect(!site.exists("Output"))

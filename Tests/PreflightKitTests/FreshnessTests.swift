@@ -59,7 +59,7 @@ struct FreshnessTests {
     func aDateThatDoesNotExistIsAPositionedError(line: String, row: Int, column: Int) throws {
         let site = try site(["Content/a.md": tip(line)])
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content))
+        let result = Pipeline().check(BuildRequest(base: site.content))
         #expect(result.failed)
         let error = try #require(result.diagnostics.first { $0.level == .error }, "\(result.diagnostics)")
         #expect(error.location.file.hasSuffix("/a.md") && error.location.line == row && error.location.column == column,
@@ -72,14 +72,14 @@ struct FreshnessTests {
     @Test func anItemWithoutReviewedIsAWarningThatStrictRefuses() throws {
         let site = try site(["Content/a.md": tip("severity: low"), "Content/b.md": tip("reviewed: 2026-11", id: "tip-b")])
         defer { site.remove() }
-        let lenient = Pipeline().check(BuildRequest(contentRoot: site.content))
+        let lenient = Pipeline().check(BuildRequest(base: site.content))
         #expect(!lenient.failed)
         let warnings = lenient.diagnostics.filter { $0.code == DiagnosticCode.notReviewed }
         #expect(warnings.count == 1 && warnings.first?.level == .warning, "\(lenient.diagnostics)")
         #expect(warnings.first?.location.file.hasSuffix("/a.md") == true && warnings.first?.location.line == 4)
-        #expect(Pipeline().check(BuildRequest(contentRoot: site.content, strict: true)).failed)
+        #expect(Pipeline().check(BuildRequest(base: site.content, strict: true)).failed)
         try site.write("Content/a.md", tip("severity: low\nreviewed: 2026-10"))
-        #expect(!Pipeline().check(BuildRequest(contentRoot: site.content, strict: true)).failed)
+        #expect(!Pipeline().check(BuildRequest(base: site.content, strict: true)).failed)
     }
 
     @Test func everyShippedItemCarriesAReviewMonth() {

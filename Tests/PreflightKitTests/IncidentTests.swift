@@ -62,7 +62,7 @@ struct IncidentTests {
         }
 
         // The scenario's profile passes the strict check, and the build shows each item to a reader.
-        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, profilePaths: [profilePath],
+        let result = Pipeline().build(BuildRequest(base: Repository.content, profilePaths: [profilePath],
                                                    outputRoot: folder + "/out", cacheDirectory: folder + "/cache", strict: true))
         #expect(!result.failed, "\(incident.label): \(result.diagnostics.map(\.description).joined(separator: "\n"))")
         // Shown: an element of a page (a step, an entry), or a guidance item on the wiki by its title.

@@ -19,7 +19,7 @@ struct IncrementalBuildTests {
 
     static func build(_ site: FixtureSite, readers: [Role]? = nil, force: Bool = false,
                       clock: StageClock = StageClock()) -> BuildResult {
-        var request = BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache, readers: readers)
+        var request = BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache, readers: readers)
         request.force = force
         return Pipeline().build(request, clock: clock)
     }
@@ -141,7 +141,7 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         _ = Self.build(site)
         try site.write("Content/tips/everyone.md", "---\nkind: tip\ntitle: For everyone\n---\nSecond wording.\n")
-        var demoOnly = BuildRequest(contentRoot: site.content, profilePaths: [site.path("Content/profiles/demo.yml")],
+        var demoOnly = BuildRequest(base: site.content, profilePaths: [site.path("Content/profiles/demo.yml")],
                                     outputRoot: site.output, cacheDirectory: site.cache)
         demoOnly.force = false
         #expect(Self.status(Pipeline().build(demoOnly)) == ["demo": .built])

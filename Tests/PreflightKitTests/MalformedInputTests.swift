@@ -117,7 +117,7 @@ struct MalformedInputTests {
             "Content/mistake.md": Self.item("id: mistake-no-size\nkind: mistake\ntitle: No size\nreviewed: 2026-11\nwhen: { data.size: absent }"),
         ]) { _, new in new })
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("fleet.csv")]))
+        let result = Pipeline().check(BuildRequest(base: site.content, profilePaths: [site.path("fleet.csv")]))
         #expect(!result.failed && result.profiles == 300)
         let gaps = result.diagnostics.filter { $0.code == .profileGap }
         #expect(gaps.count == 3, "\(result.diagnostics.map(\.description))")
@@ -144,7 +144,7 @@ struct MalformedInputTests {
         let (_, path, text, code) = try #require(Self.cases.first { $0.0 == name })
         let site = try FixtureSite(Self.valid)
         defer { site.remove() }
-        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let first = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!first.failed, "\(first.diagnostics)")
         let before = site.snapshot("Output")
 
@@ -155,7 +155,7 @@ struct MalformedInputTests {
         } else {
             try site.write(path, text)
         }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(result.failed, "\(name) should fail the build")
         let diagnostic = try #require(result.diagnostics.first { $0.code == code },
                                       "\(name): expected \(code), got \(result.diagnostics.map(\.description))")
@@ -173,7 +173,7 @@ struct MalformedInputTests {
         defer { site.remove() }
         let big = "---\nkind: tip\ntitle: Big\n---\n" + String(repeating: "x", count: 50 << 20)
         try site.write("Content/big.md", big)
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content))
+        let result = Pipeline().check(BuildRequest(base: site.content))
         #expect(result.failed)
         #expect(result.diagnostics.contains { $0.code == DiagnosticCode.fileTooLarge && $0.location.file.hasSuffix("big.md") })
     }
@@ -181,7 +181,7 @@ struct MalformedInputTests {
     @Test func bomAndCRLFAreAccepted() throws {
         let site = try FixtureSite(Self.valid.merging(["Content/crlf.md": "\u{FEFF}---\r\nkind: tip\r\ntitle: CRLF\r\nreviewed: 2026-11\r\n---\r\nBody\r\n"]) { _, new in new })
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content, strict: true))
+        let result = Pipeline().check(BuildRequest(base: site.content, strict: true))
         #expect(!result.failed, "\(result.diagnostics)")
     }
 }

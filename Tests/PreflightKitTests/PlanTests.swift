@@ -137,7 +137,7 @@ struct PlanTests {
     @Test func documentsShowTheOnePlan() throws {
         let site = try FixtureSite(Self.site)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         let runbook = try site.read("Output/demo/runbook.md"), checklist = try site.read("Output/demo/checklist.md")
         let overview = try site.read("Output/demo/README.md")

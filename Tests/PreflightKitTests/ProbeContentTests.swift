@@ -43,7 +43,7 @@ import Testing
         files["Content/probes/postgresql/probe.yml"] = probe
         let site = try FixtureSite(files)
         defer { site.remove() }
-        return Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [])).diagnostics
+        return Pipeline().check(BuildRequest(base: site.content, profilePaths: [])).diagnostics
             .filter { $0.location.file.hasSuffix("probe.yml") }
     }
 

@@ -8,7 +8,7 @@ import Testing
 struct ReviewSARIFTests {
     @Test func theLogHasTheRequiredSARIF210Fields() throws {
         let plan = "acme-placeholders.md"
-        let request = BuildRequest(contentRoot: Repository.content,
+        let request = BuildRequest(base: Repository.content,
                                    profilePaths: [Repository.content + "/profiles/acme-billing-pg12-to-15.yml"])
         let report = try Pipeline().review(planPath: ReviewCorpusTests.folder + "/" + plan, request).get()
         let object = try JSONSerialization.jsonObject(with: Data(report.sarif().utf8))

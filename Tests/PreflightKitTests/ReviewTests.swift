@@ -133,7 +133,7 @@ struct ReviewCorpusTests {
         let base = (plan as NSString).deletingPathExtension
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + base + ".expected.json"))
         let expected = try JSONDecoder().decode(Expectation.self, from: data)
-        let request = BuildRequest(contentRoot: Repository.content,
+        let request = BuildRequest(base: Repository.content,
                                    profilePaths: [Repository.content + "/profiles/" + expected.profile])
         let report = try Pipeline().review(planPath: Self.folder + "/" + plan, request).get()
         let results = Dictionary(uniqueKeysWithValues: report.criteria.map { ($0.id, $0) })

@@ -8,13 +8,13 @@ extension SafetyTests {
     /// A fixture built once, with a folder outside the output holding one file of its own.
     static func builtSite() throws -> FixtureSite {
         let site = try FixtureSite(EndToEndTests.site.merging(["elsewhere/keep.txt": "mine"]) { _, new in new })
-        let first = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let first = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!first.failed, "\(first.diagnostics)")
         return site
     }
 
     static func rebuild(_ site: FixtureSite, force: Bool = false) -> BuildResult {
-        var request = BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)
+        var request = BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)
         request.force = force
         return Pipeline().build(request)
     }

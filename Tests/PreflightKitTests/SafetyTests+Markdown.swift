@@ -60,7 +60,7 @@ extension SafetyTests {
     func profileValuesAreLiteralInMarkdownOutputs(unsafeHTML: Bool) throws {
         let site = try FixtureSite(Self.markdownSite)
         defer { site.remove() }
-        var request = BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)
+        var request = BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)
         request.unsafeHTML = unsafeHTML
         let result = Pipeline().build(request)
         #expect(!result.failed, "\(result.diagnostics.filter { $0.level == .error })")

@@ -25,7 +25,7 @@ struct SafetyTests {
         """
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!result.failed, "\(result.diagnostics)")
         for (path, data) in site.snapshot("Output") {
             let text = String(decoding: data, as: UTF8.self)
@@ -50,7 +50,7 @@ struct SafetyTests {
     @Test func outputsNameNeitherThisMachineNorItsPaths() throws {
         let site = try FixtureSite(DocumentsTests.site)
         defer { site.remove() }
-        _ = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        _ = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         let host = ProcessInfo.processInfo.hostName
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         for (path, data) in site.snapshot("Output") {
@@ -64,10 +64,10 @@ struct SafetyTests {
     @Test func aRebuildWritesTheSameBytes() throws {
         let site = try FixtureSite(DocumentsTests.site)
         defer { site.remove() }
-        let one = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let one = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!one.failed)
         let first = site.snapshot("Output")
-        let again = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache))
+        let again = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache))
         #expect(!again.failed)
         #expect(site.snapshot("Output") == first, "a rebuild writes the same bytes")
     }
@@ -78,18 +78,18 @@ struct SafetyTests {
         // A folder of someone else's files (a checkout) is refused, and its README stays as it was.
         try FileManager.default.createDirectory(atPath: site.path("checkout"), withIntermediateDirectories: true)
         try site.write("checkout/README.md", "mine")
-        let foreign = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.path("checkout"), cacheDirectory: site.cache))
+        let foreign = Pipeline().build(BuildRequest(base: site.content, outputRoot: site.path("checkout"), cacheDirectory: site.cache))
         #expect(foreign.failed && foreign.diagnostics.contains { $0.code == .folderNotOwned })
         #expect(try site.read("checkout/README.md") == "mine")
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path("checkout")) == ["README.md"])
         for root in ["/", site.content] {
-            let result = Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: root, cacheDirectory: site.cache))
+            let result = Pipeline().build(BuildRequest(base: site.content, outputRoot: root, cacheDirectory: site.cache))
             #expect(result.failed && result.diagnostics.first?.code == .folderNotOwned, "\(root)")
         }
         // A new folder becomes Preflight's, and the next build is let in.
-        #expect(!Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
+        #expect(!Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
         #expect(site.exists("Output/" + OutputWriter.marker))
-        #expect(!Pipeline().build(BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
+        #expect(!Pipeline().build(BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)).failed)
     }
 
     @Test func aPipeGivenAsAProfileIsRefusedAtOnce() throws {

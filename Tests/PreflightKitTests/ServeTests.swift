@@ -8,7 +8,7 @@ import Testing
 @Suite("Preview server", .serialized)
 struct ServeTests {
     static func start(_ site: FixtureSite) async throws -> (DevServer, UInt16) {
-        let server = DevServer(request: BuildRequest(contentRoot: site.content, outputRoot: site.output, cacheDirectory: site.cache)) { _ in }
+        let server = DevServer(request: BuildRequest(base: site.content, outputRoot: site.output, cacheDirectory: site.cache)) { _ in }
         let port = try await server.start(port: 0)
         return (server, port)
     }

@@ -9,13 +9,13 @@ struct ShippedContentTests {
     /// Built once for the whole suite into a temporary folder.
     static let build: (output: String, result: BuildResult) = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-shipped-\(UUID().uuidString)").path
-        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content, outputRoot: output, cacheDirectory: output + "-cache", strict: true))
+        let result = Pipeline().build(BuildRequest(base: Repository.content, outputRoot: output, cacheDirectory: output + "-cache", strict: true))
         return (output, result)
     }()
 
     static var profiles: [Profile] {
         let (content, _) = Repository.loaded
-        return Pipeline().loadProfiles(BuildRequest(contentRoot: Repository.content), content: content).0
+        return Pipeline().loadProfiles(BuildRequest(base: Repository.content), content: content).0
     }
 
     func read(_ profile: String, _ file: String) throws -> String {
@@ -29,7 +29,7 @@ struct ShippedContentTests {
     }
 
     @Test func checksStrictlyWithoutAWarning() {
-        let check = Pipeline().check(BuildRequest(contentRoot: Repository.content, strict: true))
+        let check = Pipeline().check(BuildRequest(base: Repository.content, strict: true))
         #expect(check.diagnostics.isEmpty, "\(check.diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(!Self.build.result.failed)
     }
@@ -38,7 +38,7 @@ struct ShippedContentTests {
     @Test func theExampleInventoryBuildsEveryDatabase() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-fleet-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = Pipeline().build(BuildRequest(contentRoot: Repository.content,
+        let result = Pipeline().build(BuildRequest(base: Repository.content,
                                                    profilePaths: [Repository.content + "/inventories/example-fleet.csv"],
                                                    outputRoot: output, cacheDirectory: output + "-cache"))
         #expect(!result.failed, "\(result.diagnostics.filter { $0.level == .error }.map(\.description))")
@@ -154,7 +154,7 @@ struct ShippedContentTests {
     ])
     func seedScenarioPromptsCarryEveryElement(profile: String, elements: [String]) throws {
         let prompt = try Pipeline().prompt(BuildRequest(
-            contentRoot: Repository.content, profilePaths: [Repository.content + "/profiles/\(profile).yml"])).get()
+            base: Repository.content, profilePaths: [Repository.content + "/profiles/\(profile).yml"])).get()
         for element in elements {
             #expect(prompt.localizedCaseInsensitiveContains(element), "\(profile): the prompt lacks “\(element)”")
         }

@@ -26,7 +26,7 @@ struct StaleReviewTests {
     func staleReview(_ span: MonthSpan, today: CalendarDate = today) throws -> (StaleReview, String) {
         let site = try FixtureSite(FixtureSite.basics.merging(Self.items) { _, new in new })
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content), stale: span, today: today)
+        let result = Pipeline().check(BuildRequest(base: site.content), stale: span, today: today)
         #expect(!result.failed, "\(result.diagnostics)")
         return (try #require(result.stale), site.content)
     }
@@ -63,7 +63,7 @@ struct StaleReviewTests {
         if let window { profile += "window: { starts: \"\(window)\", timezone: UTC }\n" }
         let site = try FixtureSite(FixtureSite.basics.merging(Self.dated) { _, new in new }.merging(["p.yml": profile]) { _, new in new })
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: [site.path("p.yml")], strict: true))
+        let result = Pipeline().check(BuildRequest(base: site.content, profilePaths: [site.path("p.yml")], strict: true))
         let warnings = result.diagnostics.filter { $0.code == DiagnosticCode.factsOlderThanWindow }
         #expect(result.failed == !warnings.isEmpty, "only these warnings: \(result.diagnostics)")
         return warnings

@@ -49,14 +49,14 @@ import Testing
         files["Content/vocabulary.yml"]! += "\naliases:\n  - { fields: [window.mode], words: { downtime: ofline } }\n"
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let result = Pipeline().check(BuildRequest(contentRoot: site.content, profilePaths: []))
+        let result = Pipeline().check(BuildRequest(base: site.content, profilePaths: []))
         #expect(result.diagnostics.contains { $0.code == .unknownValue && $0.hint == "did you mean `offline`?" })
     }
 
     @Test func aMissingContentFolderIsSaidOnce() throws {
         let site = try FixtureSite(["my.yml": "id: x\nsource: { engine: mysql, version: \"8.0\" }\ntarget: { engine: mysql, version: \"8.4\" }\n"])
         defer { site.remove() }
-        let request = BuildRequest(contentRoot: site.path("Content"), profilePaths: [site.path("my.yml")], outputRoot: site.output,
+        let request = BuildRequest(base: site.path("Content"), profilePaths: [site.path("my.yml")], outputRoot: site.output,
                                    cacheDirectory: site.cache)
         let build = Pipeline().build(request)
         #expect(build.failed)
@@ -71,7 +71,7 @@ import Testing
         files["my.yml"] = "id: x\nsource: { engine: mysql, version: \"8.0\" }\ntarget: { engine: mysql, version: \"8.4\" }\n"
         let site = try FixtureSite(files)
         defer { site.remove() }
-        let request = BuildRequest(contentRoot: site.content, profilePaths: [site.path("my.yml")], outputRoot: site.output,
+        let request = BuildRequest(base: site.content, profilePaths: [site.path("my.yml")], outputRoot: site.output,
                                    cacheDirectory: site.cache)
         let build = Pipeline().build(request)
         #expect(build.diagnostics.map(\.code) == [.vocabularyMissing], "\(build.diagnostics)")

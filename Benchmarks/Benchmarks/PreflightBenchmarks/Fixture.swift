@@ -30,7 +30,7 @@ enum Fixture {
     /// Content and example profiles; refuses content with errors, which would measure a failed build.
     static func load() throws -> (content: ContentSet, profiles: [Profile]) {
         let (content, problems) = ContentLoader().load(from: contentRoot)
-        let (profiles, profileProblems) = Pipeline().loadProfiles(BuildRequest(contentRoot: contentRoot), content: content)
+        let (profiles, profileProblems) = Pipeline().loadProfiles(BuildRequest(base: contentRoot), content: content)
         let errors = (problems + profileProblems).filter { $0.level == .error }
         guard errors.isEmpty, !profiles.isEmpty else {
             throw Failure(description: "`\(contentRoot)` does not load cleanly: \(errors.count) errors, "

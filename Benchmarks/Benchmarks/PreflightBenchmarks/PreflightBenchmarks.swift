@@ -85,7 +85,7 @@ let benchmarks: @Sendable () -> Void = {
     // Everything `preflight build` does, writes included, into an empty folder with an empty cache:
     // a rebuild may skip unchanged profiles, which would measure the cache instead of the build.
     Benchmark("build") { benchmark in
-        let request = BuildRequest(contentRoot: Fixture.contentRoot, outputRoot: Fixture.outputRoot,
+        let request = BuildRequest(base: Fixture.contentRoot, outputRoot: Fixture.outputRoot,
                                    cacheDirectory: Fixture.outputRoot + "-cache")
         try? FileManager.default.removeItem(atPath: Fixture.outputRoot)
         try? FileManager.default.removeItem(atPath: Fixture.outputRoot + "-cache")

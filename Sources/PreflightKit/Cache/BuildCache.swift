@@ -143,7 +143,7 @@ public struct BuildCache: Sendable {
             key.add(field.value)
         }
         key.add(request.quickProfileID ?? "")
-        key.add(scan.fingerprint(relativeTo: request.contentRoot))
+        key.add(scan.fingerprint(relativeTo: request.layers))
         return key.hash.description
     }
 

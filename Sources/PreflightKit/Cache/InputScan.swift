@@ -5,7 +5,7 @@ import Foundation
 /// It is what makes a no-op build cheap: reading and hashing a few thousand small files costs a
 /// fraction of parsing them, and if nothing changed nothing else needs to run.
 public struct InputScan: Sendable {
-    /// Hash of each file by the path the loaders use (`<content>/<relative>` or a profile argument).
+    /// Hash of each file by the path the loaders use (`<layer folder>/<relative>` or a profile argument).
     public var files: [String: ContentHash]
 
     public init(files: [String: ContentHash]) { self.files = files }
@@ -22,37 +22,39 @@ public struct InputScan: Sendable {
         return InputScan(files: files)
     }
 
-    /// Every input of `request`: all files under the content folder and the profile arguments.
+    /// Every input of `request`: all files under the base and the overlays, and the profile arguments.
     public static func scan(_ request: BuildRequest) -> InputScan {
-        let base = request.contentRoot.hasSuffix("/") ? String(request.contentRoot.dropLast()) : request.contentRoot
-        var paths = ContentLoader.walk(base).map { base + "/" + $0 }
+        let layers = request.layers
+        let files = layers.files
+        var paths = layers.folders.indices.flatMap { layer in files[layer].map { layers.folders[layer] + "/" + $0 } }
         let known = Set(paths)
         paths += ProfilePaths.expand(request.profilePaths).filter { !known.contains($0) }
         return scan(paths)
     }
 
-    /// One hash over all files and their paths, in path order. Paths under `root` count relative to
-    /// it, so a project keeps its cache (and writes the same one) wherever it is checked out.
-    public func fingerprint(relativeTo root: String) -> ContentHash {
-        fingerprint(root: root, seed: "", onlyUnderRoot: false) { _ in true }
+    /// One hash over all files and their paths, in path order. A path in a layer counts as the
+    /// layer's number and the path relative to its folder, so a project keeps its cache (and writes
+    /// the same one) wherever it is checked out, and an overlay edit changes the hash.
+    public func fingerprint(relativeTo layers: ContentLayers) -> ContentHash {
+        fingerprint(layers, seed: "", onlyInLayers: false) { _, _ in true }
     }
 
-    /// One hash over `seed` and the files under `root` that `including` accepts (given their path
-    /// relative to `root`), with those paths, in path order.
-    public func fingerprint(under root: String, seed: String, including: (String) -> Bool) -> ContentHash {
-        fingerprint(root: root, seed: seed, onlyUnderRoot: true, including: including)
+    /// One hash over `seed` and the files of the layers that `including` accepts (given their path
+    /// and their path relative to their layer's folder), with those paths, in path order.
+    public func fingerprint(in layers: ContentLayers, seed: String,
+                            including: (_ path: String, _ relative: String) -> Bool) -> ContentHash {
+        fingerprint(layers, seed: seed, onlyInLayers: true, including: including)
     }
 
-    private func fingerprint(root: String, seed: String, onlyUnderRoot: Bool, including: (String) -> Bool) -> ContentHash {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
+    private func fingerprint(_ layers: ContentLayers, seed: String, onlyInLayers: Bool,
+                             including: (String, String) -> Bool) -> ContentHash {
         var key = KeyBuilder()
         key.add(seed)
         for path in files.keys.sorted() {
-            let under = path.hasPrefix(prefix)
-            if onlyUnderRoot, !under { continue }
-            let relative = under ? String(path.dropFirst(prefix.count)) : path
-            guard including(relative) else { continue }
-            key.add(relative)
+            let located = layers.locate(path)
+            if onlyInLayers, located == nil { continue }
+            guard including(path, located?.relative ?? path) else { continue }
+            key.add(located.map { "\($0.layer):\($0.relative)" } ?? path)
             key.add(files[path]!)
         }
         return key.hash

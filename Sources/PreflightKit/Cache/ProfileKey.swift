@@ -1,7 +1,8 @@
 /// The cache key of one profile's output: everything that output is a function of, hashed.
 ///
 /// - the tool and the build settings (readers, raw HTML, the source date);
-/// - every content file that is not an item (vocabulary, theme): they shape every page;
+/// - every file of every layer that is not an item (vocabulary, theme, an overlay's `overlay.yml`,
+///   and the items an overlay replaced or disabled): they shape every page;
 /// - the profile's own values, in a canonical form, so a reformatted file or a CSV row that means
 ///   the same thing keeps its key;
 /// - for each item, its whole file when the profile's documents can show it: every item whose
@@ -25,10 +26,9 @@ public struct ProfileKey: Sendable {
     ///   - settings: anything else that changes every output (see `BuildRequest.settingsKey`).
     public init(scan: InputScan, content: ContentSet, settings: String) {
         self.scan = scan
-        let root = content.root.hasSuffix("/") ? content.root : content.root + "/"
-        let itemFiles = Set(content.items.map { String($0.file.dropFirst(root.count)) })
-        global = scan.fingerprint(under: root, seed: settings) { path in
-            !itemFiles.contains(path) && !path.hasPrefix("profiles/")
+        let itemFiles = Set(content.items.map(\.file))
+        global = scan.fingerprint(in: content.layers, seed: settings) { path, relative in
+            !itemFiles.contains(path) && !relative.hasPrefix("profiles/")
         }
     }
 

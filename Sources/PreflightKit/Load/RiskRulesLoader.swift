@@ -11,6 +11,19 @@ import Foundation
 struct RiskRulesLoader {
     var conditions: ConditionParser
 
+    /// The rules of every layer's `risks.yml`, the base's first in `paths`. A higher layer's rules
+    /// come first, so that where a team's rule and a shipped one both match, the team's decides;
+    /// `not_risks` adds up.
+    func load(paths: [String], diagnostics: inout [Diagnostic]) -> RiskRules {
+        var merged = RiskRules()
+        for path in paths {
+            let layer = load(path: path, diagnostics: &diagnostics)
+            merged.rules = layer.rules + merged.rules
+            merged.notRisks += layer.notRisks.filter { !merged.notRisks.contains($0) }
+        }
+        return merged
+    }
+
     func load(path: String, diagnostics: inout [Diagnostic]) -> RiskRules {
         guard FileManager.default.fileExists(atPath: path) else { return RiskRules() }
         let text: String

@@ -1,40 +1,51 @@
 import Foundation
 import Yams
 
-/// Reads `theme/templates/*.mustache`, `theme/static/**` and `theme/strings.yml`.
+/// Reads `theme/templates/*.mustache`, `theme/static/**` and `theme/strings.yml` of every layer:
+/// templates and static files merge by path, the higher layer's winning, and the words of
+/// `strings.yml` by key (see `ThemeLoader+Strings.swift`).
 struct ThemeLoader {
-    func load(root: String, files: [String], diagnostics: inout [Diagnostic]) -> Theme {
+    /// - Parameter layers: each layer's theme folder and the files in it relative to that folder, the base's first.
+    func load(_ layers: [(root: String, files: [String])], diagnostics: inout [Diagnostic]) -> Theme {
         var theme = Theme()
-        for file in files {
-            let path = root + "/" + file
-            if file.hasPrefix("templates/"), file.hasSuffix(".mustache") {
-                let name = String(file.dropFirst("templates/".count).dropLast(".mustache".count))
-                switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
-                case .success(let data):
-                    guard let source = String(data: data, encoding: .utf8) else {
-                        diagnostics.append(FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8([UInt8](data)), path: path))
-                        continue
+        var strings: [String] = []
+        for (root, files) in layers {
+            for file in files {
+                let path = root + "/" + file
+                if file.hasPrefix("templates/"), file.hasSuffix(".mustache") {
+                    let name = String(file.dropFirst("templates/".count).dropLast(".mustache".count))
+                    switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
+                    case .success(let data):
+                        guard let source = String(data: data, encoding: .utf8) else {
+                            diagnostics.append(FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8([UInt8](data)), path: path))
+                            continue
+                        }
+                        theme.templates[name] = (source, path)
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
                     }
-                    theme.templates[name] = (source, path)
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
-            } else if file == "strings.yml" {
-                theme.strings = loadStrings(path, diagnostics: &diagnostics) ?? Strings()
-            } else if file.hasPrefix("static/") {
-                switch FileReader.read(path, limit: 8 << 20) {
-                case .success(let data): theme.assets[String(file.dropFirst("static/".count))] = [UInt8](data)
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                } else if file == "strings.yml" {
+                    strings.append(path)
+                } else if file.hasPrefix("static/") {
+                    switch FileReader.read(path, limit: 8 << 20) {
+                    case .success(let data): theme.assets[String(file.dropFirst("static/".count))] = [UInt8](data)
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
                 }
             }
         }
-        if !files.contains("strings.yml") {
-            diagnostics.append(.error(.themeFileMissing, "the theme has no `strings.yml`", at: SourceLocation(file: root),
+        switch strings.count {
+        case 0:
+            diagnostics.append(.error(.themeFileMissing, "the theme has no `strings.yml`", at: SourceLocation(file: layers[0].root),
                                       hint: "copy `theme/strings.yml` from the shipped content and reword it"))
+        case 1:
+            theme.strings = loadStrings(strings[0], diagnostics: &diagnostics) ?? Strings()
+        default:
+            theme.strings = loadStrings(layers: strings, diagnostics: &diagnostics) ?? Strings()
         }
         return theme
     }
 
-    private func loadStrings(_ path: String, diagnostics: inout [Diagnostic]) -> Strings? {
+    func loadStrings(_ path: String, diagnostics: inout [Diagnostic]) -> Strings? {
         let text: String
         switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
         case .success(let data): text = String(decoding: data, as: UTF8.self)

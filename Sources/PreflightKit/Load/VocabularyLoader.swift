@@ -9,32 +9,55 @@ import Foundation
 ///   window.mode: [read-only, offline, online]
 /// ```
 struct VocabularyLoader {
-    func load(path: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
-        let roles = ["roles": Role.allCases.map(\.rawValue)]
-        guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.append(.error(.vocabularyMissing, "the content folder has no `vocabulary.yml`",
-                                      at: SourceLocation(file: path),
-                                      hint: "every content folder needs one (engines, accepted values); copy the shipped one to start from"))
-            return Vocabulary(values: roles)
+    static let roles = ["roles": Role.allCases.map(\.rawValue)]
+
+    /// The vocabulary of the base laid under each overlay's, by key (see `lay(_:over:)`). The base
+    /// must have one; an overlay may leave it out.
+    func load(_ layers: ContentLayers, diagnostics: inout [Diagnostic]) -> Vocabulary {
+        var merged: YAMLTree?
+        for (layer, folder) in layers.folders.enumerated() {
+            let path = folder + "/vocabulary.yml"
+            guard FileManager.default.fileExists(atPath: path) else {
+                if layer > 0 { continue }
+                diagnostics.append(.error(.vocabularyMissing, "the content folder has no `vocabulary.yml`",
+                                          at: SourceLocation(file: path),
+                                          hint: "every content folder needs one (engines, accepted values); copy the shipped one to start from"))
+                return Vocabulary(values: Self.roles)
+            }
+            guard let tree = read(path, diagnostics: &diagnostics) else {
+                if layer > 0 { continue }
+                return Vocabulary(values: Self.roles)
+            }
+            merged = merged.map { Self.lay(tree, over: $0) } ?? tree
         }
+        return merged.map { decode($0, diagnostics: &diagnostics) } ?? Vocabulary(values: Self.roles)
+    }
+
+    /// One file's tree, or nil after reporting why it cannot be read.
+    private func read(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLTree? {
         let data: Data
         switch FileReader.read(path, limit: ContentLoader.maximumFileSize) {
         case .success(let contents): data = contents
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
-            return Vocabulary(values: roles)
+            return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(FileReader.diagnostic(for: FrontMatter.firstInvalidUTF8([UInt8](data)), path: path))
-            return Vocabulary(values: roles)
+            return nil
         }
-        let tree: YAMLTree
         switch YAMLTree.parse(text, file: path, firstLine: 1) {
-        case .success(let parsed): tree = parsed
+        case .success(let parsed): return parsed
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
-            return Vocabulary(values: roles)
+            return nil
         }
+    }
+
+    /// The vocabulary a (merged) tree states. Every node keeps the file it was written in, so a
+    /// problem is reported in the layer that has it.
+    func decode(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> Vocabulary {
+        let roles = Self.roles
         var engines: [Vocabulary.Engine] = []
         var values = roles
         var terms: [String: [String]] = [:]
@@ -42,6 +65,7 @@ struct VocabularyLoader {
         var families: [String: [String]] = [:]
         var environment: [String: String] = [:]
         var valueAliases: [String: [String: [String]]] = [:]
+        var aliasLocations: [String: [String: SourceLocation]] = [:]
         guard case .mapping(let sections, _) = tree else { return Vocabulary(values: roles) }
         for section in sections {
             switch (section.key, section.value) {
@@ -63,7 +87,7 @@ struct VocabularyLoader {
             case ("languages", .mapping(let entries, _)):
                 for entry in entries { languages[entry.key] = entry.value.scalar }
             case ("aliases", .sequence(let groups, _)):
-                for group in groups { aliases(group, into: &valueAliases, diagnostics: &diagnostics) }
+                for group in groups { aliases(group, into: &valueAliases, locations: &aliasLocations, diagnostics: &diagnostics) }
             case ("environment", .mapping(let entries, _)):
                 for entry in entries { environment[entry.key] = entry.value.scalar }
             case ("families", .mapping(let entries, _)):
@@ -84,7 +108,7 @@ struct VocabularyLoader {
             for (word, targets) in words.sorted(by: { $0.key < $1.key }) {
                 for target in targets where !(values[field] ?? []).contains(target) {
                     diagnostics.append(.error(.unknownValue, "the alias `\(word)` of `\(field)` names `\(target)`, which is not one of its values",
-                                              at: SourceLocation(file: path),
+                                              at: aliasLocations[field]?[word] ?? tree.location,
                                               hint: Suggestion.closest(to: target, among: values[field] ?? []).map { "did you mean `\($0)`?" }))
                 }
             }
@@ -93,7 +117,8 @@ struct VocabularyLoader {
     }
 
     /// `- { fields: [source.hosting, target.hosting], words: { aws-rds: rds, azure: [azure-vm, azure-sql-database] } }`
-    private func aliases(_ group: YAMLTree, into result: inout [String: [String: [String]]], diagnostics: inout [Diagnostic]) {
+    private func aliases(_ group: YAMLTree, into result: inout [String: [String: [String]]],
+                         locations: inout [String: [String: SourceLocation]], diagnostics: inout [Diagnostic]) {
         guard case .mapping(let pairs, _) = group,
               case .sequence(let fields, _)? = pairs.first(where: { $0.key == "fields" })?.value,
               case .mapping(let words, _)? = pairs.first(where: { $0.key == "words" })?.value else {
@@ -109,6 +134,7 @@ struct VocabularyLoader {
                 default: targets = []
                 }
                 result[field, default: [:]][word.key.lowercased()] = targets
+                locations[field, default: [:]][word.key.lowercased()] = word.keyLocation
             }
         }
     }

@@ -1,7 +1,10 @@
-/// Everything loaded from a content folder: the items, the vocabulary, the theme, the example profiles.
+/// Everything loaded from a content folder and the overlays laid over it: the items, the vocabulary,
+/// the theme, the example profiles.
 public struct ContentSet: Sendable {
-    /// The folder as the user named it.
-    public var root: String
+    /// The base folder and the overlays, as the user named them.
+    public var layers: ContentLayers
+    /// The base folder.
+    public var root: String { layers.base }
     public let items: [Item]
     /// `items` in selection order (kind, phase, `order`, id), sorted once rather than per profile.
     public let selectionOrder: [Item]
@@ -17,11 +20,21 @@ public struct ContentSet: Sendable {
     public var riskRules = RiskRules()
     /// What `inspect` asks a live database (`probes/`), in file order.
     public var probes: [Probe] = []
-    /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
+    /// Profile files under `profiles/` of each layer, relative paths joined to the layer's folder,
+    /// sorted within a layer, the base's first.
     public var profilePaths: [String]
+    /// Where the items and probes that do not come from the base came from, by id; an id that is
+    /// absent here comes from the base and replaced nothing.
+    public var origins: [String: ItemOrigin] = [:]
+    /// Where an overlay's `overlay.yml` disabled each id that no layer above defines again.
+    public var disabled: [String: SourceLocation] = [:]
 
     public init(root: String, items: [Item], vocabulary: Vocabulary, theme: Theme, profilePaths: [String]) {
-        self.root = root
+        self.init(layers: ContentLayers(base: root), items: items, vocabulary: vocabulary, theme: theme, profilePaths: profilePaths)
+    }
+
+    public init(layers: ContentLayers, items: [Item], vocabulary: Vocabulary, theme: Theme, profilePaths: [String]) {
+        self.layers = layers
         self.items = items
         selectionOrder = items.sorted { lhs, rhs in
             (lhs.kind, lhs.phase ?? .plan, lhs.order, lhs.id) < (rhs.kind, rhs.phase ?? .plan, rhs.order, rhs.id)
@@ -32,6 +45,9 @@ public struct ContentSet: Sendable {
         self.theme = theme
         self.profilePaths = profilePaths
     }
+
+    /// The layer an item or probe comes from, and what it replaced.
+    public func origin(of id: String) -> ItemOrigin { origins[id] ?? ItemOrigin(layer: 0) }
 }
 
 /// The theme: Mustache templates by name and static files copied to every output.

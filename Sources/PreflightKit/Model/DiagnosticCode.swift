@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case templateSyntax = "PF406"
     case stepWithoutPhase = "PF407"
     case themeFileMissing = "PF408"
+    case unknownDisabled = "PF409"
     case criterionWithoutCheck = "PF410"
     case noticeWithoutChannel = "PF411"
     case promptRuleWithoutSection = "PF412"
@@ -126,6 +127,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .templateSyntax: "A template does not parse."
         case .stepWithoutPhase: "A step has no `phase`."
         case .themeFileMissing: "The theme lacks a file every page needs."
+        case .unknownDisabled: "An overlay's `overlay.yml` disables an id that no layer below it has."
         case .criterionWithoutCheck: "A criterion has no `check`."
         case .noticeWithoutChannel: "A notice has no `channel`."
         case .promptRuleWithoutSection: "A prompt rule has no `section`."
@@ -164,7 +166,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     public var hint: String {
         switch self {
         case .yamlSyntax: "fix the YAML at the position shown; indentation and unclosed quotes are the usual causes"
-        case .contentFolderMissing: "pass `--content DIR` or run from the folder that holds `Content/`"
+        case .contentFolderMissing: "pass `--base DIR` or run from the folder that holds `Content/`"
         case .unreadableFile: "check that the file exists and is readable"
         case .fileTooLarge: "split the file; a content item is a page, not a dump"
         case .invalidUTF8: "save the file as UTF-8"
@@ -207,6 +209,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .templateSyntax: "every `{{#section}}` needs a matching `{{/section}}`"
         case .stepWithoutPhase: "add `phase:`, such as `phase: cutover`"
         case .themeFileMissing: "add the file to the theme; the shipped content has one to start from"
+        case .unknownDisabled: "check the id; ids are file names unless the item's `id:` says otherwise"
         case .criterionWithoutCheck: "add `check: { type: ... }`"
         case .noticeWithoutChannel: "add `channel:`, such as `channel: email`"
         case .promptRuleWithoutSection: "add `section:` naming a part of the prompt"

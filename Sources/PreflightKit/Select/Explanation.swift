@@ -3,11 +3,15 @@ public struct Explanation: Sendable {
     public var decision: Selection.Decision
     public var profile: Profile
     public var readers: [Role]
+    /// Which layer of the content the item comes from and what it replaced, as a line of text
+    /// (see `ItemOrigin.text(in:)`); nil leaves the line out.
+    public var origin: String?
 
-    public init(decision: Selection.Decision, profile: Profile, readers: [Role]) {
+    public init(decision: Selection.Decision, profile: Profile, readers: [Role], origin: String? = nil) {
         self.decision = decision
         self.profile = profile
         self.readers = readers
+        self.origin = origin
     }
 
     /// Lines such as `  ✓ target.version: >=15 (profile: 15.5)`.
@@ -15,6 +19,7 @@ public struct Explanation: Sendable {
         let item = decision.item
         var lines = ["\(item.id): \(decision.included ? "included" : "excluded") for profile `\(profile.id)`",
                      "  \(item.kind.rawValue) · \(item.title)", "  \(item.file)"]
+        if let origin { lines.append("  \(origin)") }
         if decision.trace.isEmpty {
             lines.append("  ✓ no conditions: applies to every profile")
         }

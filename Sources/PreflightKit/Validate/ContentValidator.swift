@@ -23,7 +23,7 @@ public struct ContentValidator: Sendable {
         let commands = CommandRules(environment: content.vocabulary.environment)
         let itemChecks = parallelMap(content.items) { item in self.itemChecks(item, rules: rules) + commands.validate(item) }
         for (item, found) in zip(content.items, itemChecks) {
-            diagnostics += references(item, known: firstByID, ids: ids)
+            diagnostics += references(item, known: firstByID, ids: ids, content: content)
             diagnostics += found
         }
         diagnostics += ProcedureRules().validate(content)
@@ -37,13 +37,17 @@ public struct ContentValidator: Sendable {
         templateProblems(item) + lint(item) + rules.validate(item)
     }
 
-    func references(_ item: Item, known: [String: Item], ids: [String]) -> [Diagnostic] {
+    func references(_ item: Item, known: [String: Item], ids: [String], content: ContentSet) -> [Diagnostic] {
         item.related.compactMap { id in
             if id == item.id {
                 return .error(.selfRelated, "`\(item.id)` lists itself in `related`", at: item.location(of: "related"),
                               hint: "remove the self-reference")
             }
             guard known[id] == nil else { return nil }
+            if let note = content.disabledNote(for: id) {
+                return .error(.unknownRelated, "`related` names `\(id)`, which an overlay disables", at: item.location(of: "related"),
+                              hint: ContentSet.disabledHint(item.id, id), notes: [note])
+            }
             let hint = Suggestion.closest(to: id, among: ids).map { "did you mean `\($0)`?" } ?? "check the id of the item you meant"
             return .error(.unknownRelated, "`related` names `\(id)`, which no item has as its id", at: item.location(of: "related"),
                           hint: hint)

@@ -26,11 +26,19 @@ struct ProbeRules {
                                              Suggestion.closest(to: field, among: ProfileSchema.paths)))
             }
             guard let finding = probe.finding else { continue }
-            if byID[finding.step]?.kind != .step {
+            if byID[finding.step] == nil, let note = content.disabledNote(for: finding.step) {
+                diagnostics.append(.error(.probeReference, "`finding.step` names `\(finding.step)`, which an overlay disables",
+                                          at: probe.location, hint: ContentSet.disabledHint(probe.id, finding.step), notes: [note]))
+            } else if byID[finding.step]?.kind != .step {
                 diagnostics.append(reference("`finding.step` names `\(finding.step)`, which is not a step", probe,
                                              Suggestion.closest(to: finding.step, among: steps)))
             }
             for strategy in finding.rulesOut where byID[strategy]?.kind != .strategy {
+                if byID[strategy] == nil, let note = content.disabledNote(for: strategy) {
+                    diagnostics.append(.error(.probeReference, "`rules_out` names `\(strategy)`, which an overlay disables",
+                                              at: probe.location, hint: ContentSet.disabledHint(probe.id, strategy), notes: [note]))
+                    continue
+                }
                 diagnostics.append(reference("`rules_out` names `\(strategy)`, which is not a strategy", probe,
                                              Suggestion.closest(to: strategy, among: strategies)))
             }

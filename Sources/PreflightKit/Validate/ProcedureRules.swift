@@ -19,6 +19,11 @@ struct ProcedureRules: Sendable {
             for (list, entries, phases) in lists {
                 for entry in entries {
                     owned.insert(entry.step)
+                    if byID[entry.step] == nil, let note = content.disabledNote(for: entry.step) {
+                        diagnostics.append(.error(.procedureStep, "`\(strategy.id)` runs `\(entry.step)`, which an overlay disables",
+                                                  at: entry.location, hint: ContentSet.disabledHint(strategy.id, entry.step), notes: [note]))
+                        continue
+                    }
                     guard let step = byID[entry.step], step.kind == .step else {
                         let hint = Suggestion.closest(to: entry.step, among: steps).map { "did you mean `\($0)`?" }
                         diagnostics.append(.error(.procedureStep, "`\(strategy.id)` runs `\(entry.step)`, which is no step",

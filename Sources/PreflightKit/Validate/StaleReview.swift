@@ -44,11 +44,10 @@ public struct StaleReview: Sendable {
 
     static let general = "general"
 
-    /// The folder under `engines/` the item sits in; else the one engine family its `when` names,
+    /// The folder under `engines/` of its layer the item sits in; else the one engine family its `when` names,
     /// the source's before the target's; else `general`.
     static func engine(of item: Item, in content: ContentSet) -> String {
-        let root = content.root.hasSuffix("/") ? content.root : content.root + "/"
-        let relative = item.file.hasPrefix(root) ? String(item.file.dropFirst(root.count)) : item.file
+        let relative = content.layers.locate(item.file)?.relative ?? item.file
         let parts = relative.split(separator: "/")
         if parts.count > 2, parts[0] == "engines" { return String(parts[1]) }
         for side in ["source", "target"] {

@@ -3,15 +3,15 @@ import Foundation
 /// The files at the top of the output folder, beside the profile folders: the site index and its assets.
 extension OutputWriter {
     /// Claims the output folder before anything is written: refuses `/`, the home folder and the
-    /// content folder, and a folder that holds files but not Preflight's marker (someone else's
+    /// content folders (the base and every overlay), and a folder that holds files but not Preflight's marker (someone else's
     /// files: `--out .` in a checkout would replace its README). Writes nothing: an empty or new
     /// folder gets the marker with the first file written into it (`ensureRoot`).
-    public func claimRoot(contentRoot: String) throws(WriteError) {
+    public func claimRoot(contentFolders: [String]) throws(WriteError) {
         let manager = FileManager.default
         func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
         let here = resolved(root)
         let home = ProcessInfo.processInfo.environment["HOME"].map(resolved)
-        if here == "/" || here == home || here == resolved(contentRoot) {
+        if here == "/" || here == home || contentFolders.contains(where: { resolved($0) == here }) {
             throw WriteError(code: .folderNotOwned, message: "refusing to write the site into `\(root)`",
                              hint: "choose a folder of its own for `--out`, such as `Output` or `site`")
         }

@@ -1,0 +1,1 @@
+enum ShippedContent { static func locate() -> String { "Content" } }
