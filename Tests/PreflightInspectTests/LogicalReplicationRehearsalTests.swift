@@ -48,7 +48,7 @@ struct LogicalReplicationRehearsalTests {
         try await RehearsalWorkload.create(url: source, bindir: bin15)
 
         try Self.profile.write(to: folder.appendingPathComponent("profile.yml"), atomically: true, encoding: .utf8)
-        let request = BuildRequest(contentRoot: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
+        let request = BuildRequest(base: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
         let (plan, _) = try Pipeline().plan(request).get()
         #expect(plan.strategy?.item.id == "strategy-pg-logical-replication")
         let (content, _) = try Pipeline().loadForDatabase(request).get()

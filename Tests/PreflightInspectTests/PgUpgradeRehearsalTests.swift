@@ -43,7 +43,7 @@ struct PgUpgradeRehearsalTests {
         try await RehearsalWorkload.create(url: url, bindir: bin15)
 
         try Self.profile.write(to: folder.appendingPathComponent("profile.yml"), atomically: true, encoding: .utf8)
-        let request = BuildRequest(contentRoot: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
+        let request = BuildRequest(base: TestServers.content, profilePaths: [folder.appendingPathComponent("profile.yml").path])
         let (plan, _) = try Pipeline().plan(request).get()
         #expect(plan.strategy?.item.id == "strategy-pg-upgrade-link")
         let (content, _) = try Pipeline().loadForDatabase(request).get()
