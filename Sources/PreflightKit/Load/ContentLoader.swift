@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a content folder: items in parallel, then the vocabulary, the theme and the profile list.
 ///
-/// The loader cares about three names only: `vocabulary.yml` at the root, `theme/` and `profiles/`.
+/// The loader cares about a few names only: `vocabulary.yml`, `risks.yml` and `knowledge-base.yml` at
+/// the root, `theme/`, `profiles/` and `probes/`.
 /// Every other `.md` file is an item, wherever it sits; files starting with `_` or `.` and
 /// `README.md` files are skipped so that folders can document themselves.
 public struct ContentLoader: Sendable {
@@ -48,6 +49,7 @@ public struct ContentLoader: Sendable {
         content.riskRules = RiskRulesLoader(conditions: ConditionParser(vocabulary: vocabulary))
             .load(path: base + "/risks.yml", diagnostics: &diagnostics)
         content.probes = ProbeLoader().load(folder: base, files: all.filter { $0.hasPrefix("probes/") }, diagnostics: &diagnostics)
+        content.release = KnowledgeBaseReleaseLoader().load(root: base, diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 

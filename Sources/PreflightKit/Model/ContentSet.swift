@@ -17,6 +17,8 @@ public struct ContentSet: Sendable {
     public var riskRules = RiskRules()
     /// What `inspect` asks a live database (`probes/`), in file order.
     public var probes: [Probe] = []
+    /// The release `knowledge-base.yml` names; nil when the folder has none.
+    public var release: KnowledgeBaseRelease?
     /// Profile files under `profiles/`, relative paths joined to `root`, sorted.
     public var profilePaths: [String]
 
