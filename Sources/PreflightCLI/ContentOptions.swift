@@ -4,7 +4,7 @@ import ArgumentParser
 struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Content folder with the guidance items, theme and example profiles.",
                                             valueName: "dir"))
-    var content = "Content"
+    var content = ShippedContent.locate()
 
     @Flag(name: .long, help: "Treat warnings as errors (exit 1 when there are any).")
     var strict = false

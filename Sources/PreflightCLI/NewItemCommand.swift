@@ -31,6 +31,12 @@ struct NewItemCommand: ParsableCommand {
 
     func validate() throws {
         guard ItemSchema.isValidID(id) else { throw ValidationError("'\(id)' is not a valid id: use lower-case letters, digits, -, _ and .") }
+        if out == nil, !contentOptions.isWritableByDefault {
+            throw ValidationError("""
+                \(contentOptions.content) is the knowledge base that came with preflight, not a folder of your own \
+                (an install replaces it): write into your own with --content DIR, or name the file with --out.
+                """)
+        }
     }
 
     func run() throws {

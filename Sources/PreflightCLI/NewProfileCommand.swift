@@ -21,7 +21,8 @@ struct NewProfileCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write it (default: <content>/profiles/<id>.yml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Where to write it (default: <content>/profiles/<id>.yml; <id>.yml in the current folder when the content is the knowledge base that came with preflight).",
+                                            valueName: "file"))
     var out: String?
 
     @Flag(name: .long, help: "Never ask, even on a terminal: use only the flags.")
@@ -45,8 +46,9 @@ struct NewProfileCommand: ParsableCommand {
         guard answers.contains(where: { $0.path == "source" }), answers.contains(where: { $0.path == "target" }) else {
             throw ValidationError("A profile needs --source and --target (such as postgresql@12 and postgresql@15).")
         }
-        let path = out ?? contentOptions.content + "/profiles/\(id).yml"
-        let schema = relativeSchemaPath(from: path)
+        let intoContent = out == nil && contentOptions.isWritableByDefault
+        let path = out ?? (intoContent ? contentOptions.content + "/profiles/\(id).yml" : "\(id).yml")
+        let schema = intoContent ? "../schemas/profile.schema.json" : contentOptions.content + "/schemas/profile.schema.json"
         let text = ProfileScaffold(id: id, answers: answers).yaml(schemaPath: schema)
         try NewFile.write(text, to: path) { written in
             let (content, _) = ContentLoader().load(from: contentOptions.content)
@@ -58,11 +60,6 @@ struct NewProfileCommand: ParsableCommand {
     func ask(_ prompt: String, example: String) -> String? {
         FileHandle.standardError.write(Data("\(prompt) [e.g. \(example)]: ".utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// `../schemas/profile.schema.json` from the default location; an absolute hint elsewhere.
-    func relativeSchemaPath(from path: String) -> String {
-        out == nil ? "../schemas/profile.schema.json" : contentOptions.content + "/schemas/profile.schema.json"
     }
 }
 

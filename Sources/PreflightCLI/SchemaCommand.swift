@@ -19,7 +19,8 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: <content>/schemas).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: <content>/schemas; schemas/ in the current folder when the content is the knowledge base that came with preflight).",
+                                            valueName: "dir"))
     var out: String?
 
     func run() throws {
@@ -28,7 +29,7 @@ struct SchemaCommand: ParsableCommand {
             DiagnosticPrinter().print(diagnostics.filter { $0.level == .error })
             throw ExitCode(1)
         }
-        let folder = out ?? contentOptions.content + "/schemas"
+        let folder = out ?? (contentOptions.isWritableByDefault ? contentOptions.content + "/schemas" : "schemas")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, schema) in JSONSchemaGenerator(vocabulary: content.vocabulary, channels: Array(content.theme.strings.channels.keys)).all().sorted(by: { $0.key < $1.key }) {
             try Data(JSONSchemaGenerator.text(schema).utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
