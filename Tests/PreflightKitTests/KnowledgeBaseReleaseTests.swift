@@ -11,7 +11,8 @@ struct KnowledgeBaseReleaseTests {
         let site = try FixtureSite(files)
         defer { try? FileManager.default.removeItem(at: site.root) }
         let (content, diagnostics) = ContentLoader().load(from: site.content)
-        return (content.release, diagnostics)
+        // The fixture has no theme; only what the loader says about this one file is of interest.
+        return (content.release, diagnostics.filter { $0.location.file.hasSuffix(KnowledgeBaseReleaseLoader.fileName) })
     }
 
     @Test func theShippedContentNamesItsRelease() throws {
@@ -47,11 +48,11 @@ struct KnowledgeBaseReleaseTests {
     ])
     func mistakesAreErrorsWithAPlaceAndAHint(text: String, code: DiagnosticCode, line: Int, hint: String) throws {
         let (release, diagnostics) = try load(text)
-        let problem = try #require(diagnostics.first { $0.location.file.hasSuffix("knowledge-base.yml") }, "\(diagnostics)")
+        let problem = try #require(diagnostics.first, "no diagnostic")
         #expect(problem.code == code)
         #expect(problem.level == .error)
         #expect(problem.location.line == line)
-        #expect(problem.hint == hint)
+        #expect(problem.hint?.contains(hint) == true, "\(problem.hint ?? "no hint")")
         if code != .unknownKey { #expect(release == nil) }
     }
 }
