@@ -32,6 +32,13 @@ struct NewItemCommand: ParsableCommand {
 
     func validate() throws {
         guard ItemSchema.isValidID(id) else { throw ValidationError("'\(id)' is not a valid id: use lower-case letters, digits, -, _ and .") }
+        if out == nil, !contentOptions.isWritableByDefault {
+            throw ValidationError("""
+                \(contentOptions.layers.base) is the knowledge base that came with preflight, not a folder of your own \
+                (an install replaces it): write into an overlay of your own with --content DIR (`preflight new overlay DIR` \
+                makes one), or name the file with --out.
+                """)
+        }
     }
 
     func run() throws {

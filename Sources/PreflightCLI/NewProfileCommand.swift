@@ -21,7 +21,8 @@ struct NewProfileCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write it (default: profiles/<id>.yml in the last overlay, or in the base).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Where to write it (default: profiles/<id>.yml in the last overlay, or in the base; <id>.yml in the current folder when the base is the knowledge base that came with preflight and no overlay is given).",
+                                            valueName: "file"))
     var out: String?
 
     @Flag(name: .long, help: "Never ask, even on a terminal: use only the flags.")
@@ -45,8 +46,9 @@ struct NewProfileCommand: ParsableCommand {
         guard answers.contains(where: { $0.path == "source" }), answers.contains(where: { $0.path == "target" }) else {
             throw ValidationError("A profile needs --source and --target (such as postgresql@12 and postgresql@15).")
         }
-        let path = out ?? contentOptions.layers.top + "/profiles/\(id).yml"
-        let schema = relativeSchemaPath(from: path)
+        let intoContent = out == nil && contentOptions.isWritableByDefault
+        let path = out ?? (intoContent ? contentOptions.layers.top + "/profiles/\(id).yml" : "\(id).yml")
+        let schema = intoContent ? relativeSchemaPath(from: path) : contentOptions.layers.base + "/schemas/profile.schema.json"
         let text = ProfileScaffold(id: id, answers: answers).yaml(schemaPath: schema)
         try NewFile.write(text, to: path) { written in
             let (content, _) = ContentLoader().load(contentOptions.layers)

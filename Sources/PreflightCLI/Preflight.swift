@@ -8,20 +8,43 @@ public struct Preflight: ParsableCommand {
         commandName: "preflight",
         abstract: "Compile curated database-migration guidance into checklists, runbooks and wiki pages for one migration.",
         discussion: """
-        Describe a migration in a profile (engines and versions, data volume, topology, ORM, window, …);
-        Preflight selects the guidance in Content/ that applies and writes documents into Output/<profile-id>/.
+        Describe a migration in a profile (engines and versions, data volume, topology,
+        ORM, window, …); Preflight selects the guidance of its knowledge base that
+        applies and writes documents into Output/<profile-id>/. The knowledge base is
+        the one installed with the tool unless --content names another;
+        `preflight --version` says which one it is.
 
         Examples:
-          preflight build                                   build every example profile in Content/profiles/
-          preflight build --profile Content/profiles/acme-billing-pg12-to-15.yml
-          preflight check                                   validate content and profiles, write nothing
-          preflight explain pg15-public-schema-create --profile Content/profiles/acme-billing-pg12-to-15.yml
-          preflight build --content team-guidance           lay a team's overlay over the shipped content
+          preflight build                  every example profile of the knowledge base
+          preflight build --profile billing.yml --out site/
+          preflight check                  validate content and profiles, write nothing
+          preflight explain pg15-public-schema-create --profile billing.yml
+          preflight build --content team-guidance  lay a team's overlay over the knowledge base
 
-        Exit codes: 0 success, 1 content or profile errors (or, for inspect and verify, a server that cannot
-        be used), 2 usage errors, 4 inspect found a blocker or verify a difference.
+        Exit codes:
+          0  success
+          1  content or profile errors; inspect, verify: a server that cannot be used
+          2  usage errors
+          3  review: the score is below --min-score
+          4  inspect: a high or critical finding; verify: a difference
+
+        Environment:
+          NO_COLOR           no colour in diagnostics, even on a terminal
+          TERM               `dumb`: no colour and no progress bar
+          XDG_CACHE_HOME     the build cache is $XDG_CACHE_HOME/preflight/
+                             (default: ~/.cache/preflight/)
+          SOURCE_DATE_EPOCH  the date documents are stamped with (reproducible builds)
+          PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE, PGPASSFILE
+                             inspect, verify: what a DSN leaves out, as libpq does
+          SOURCE_URL, TARGET_URL
+                             rehearse: the servers the runbook's commands run against
+
+        Files:
+          PREFIX/share/preflight/  the knowledge base installed with the tool
+          Output/<profile-id>/     the documents of one profile (--out to choose)
+          ~/.cache/preflight/      the build cache (--cache-dir to choose)
         """,
-        version: PreflightVersion.current,
+        version: versionText(),
         subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, InspectCommand.self, VerifyCommand.self, RehearseCommand.self, ExplainCommand.self, PromptCommand.self, ReviewCommand.self, LinksCommand.self, SchemaCommand.self, NewCommand.self, ServeCommand.self]
     )
 

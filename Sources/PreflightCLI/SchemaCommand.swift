@@ -20,7 +20,8 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: schemas/ of the last overlay, or of the base).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder to write the schemas into (default: schemas/ of the last overlay, or of the base; schemas/ in the current folder when the base is the knowledge base that came with preflight and no overlay is given).",
+                                            valueName: "dir"))
     var out: String?
 
     func run() throws {
@@ -29,7 +30,7 @@ struct SchemaCommand: ParsableCommand {
             DiagnosticPrinter().print(diagnostics.filter { $0.level == .error })
             throw ExitCode(1)
         }
-        let folder = out ?? contentOptions.layers.top + "/schemas"
+        let folder = out ?? (contentOptions.isWritableByDefault ? contentOptions.layers.top + "/schemas" : "schemas")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, schema) in JSONSchemaGenerator(vocabulary: content.vocabulary, channels: Array(content.theme.strings.channels.keys)).all().sorted(by: { $0.key < $1.key }) {
             try Data(JSONSchemaGenerator.text(schema).utf8).write(to: URL(fileURLWithPath: folder + "/" + name))

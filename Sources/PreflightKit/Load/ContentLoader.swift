@@ -3,10 +3,10 @@ import Foundation
 /// Reads a content folder, and the overlays laid over it: items in parallel, then the vocabulary,
 /// the theme, the probes and the profile list, each merged over the layers.
 ///
-/// The loader cares about a few names only: `vocabulary.yml` and `risks.yml` at a layer's root,
-/// `overlay.yml` at an overlay's, `theme/`, `profiles/` and `probes/`. Every other `.md` file is an
-/// item, wherever it sits; files starting with `_` or `.` and `README.md` files are skipped so that
-/// folders can document themselves.
+/// The loader cares about a few names only: `vocabulary.yml`, `risks.yml` at a layer's root,
+/// `knowledge-base.yml` at the base's, `overlay.yml` at an overlay's, `theme/`, `profiles/` and
+/// `probes/`. Every other `.md` file is an item, wherever it sits; files starting with `_` or `.` and
+/// `README.md` files are skipped so that folders can document themselves.
 public struct ContentLoader: Sendable {
     /// Files larger than this are refused rather than read (a content item is a page, not a dump).
     public static let maximumFileSize = 1 << 20
@@ -74,6 +74,7 @@ public struct ContentLoader: Sendable {
         content.probes = layered.probes
         content.riskRules = RiskRulesLoader(conditions: ConditionParser(vocabulary: vocabulary))
             .load(paths: layers.folders.map { $0 + "/risks.yml" }, diagnostics: &diagnostics)
+        content.release = KnowledgeBaseReleaseLoader().load(root: layers.base, diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 

@@ -20,6 +20,8 @@ public struct ContentSet: Sendable {
     public var riskRules = RiskRules()
     /// What `inspect` asks a live database (`probes/`), in file order.
     public var probes: [Probe] = []
+    /// The release `knowledge-base.yml` of the base names; nil when it has none.
+    public var release: KnowledgeBaseRelease?
     /// Profile files under `profiles/` of each layer, relative paths joined to the layer's folder,
     /// sorted within a layer, the base's first.
     public var profilePaths: [String]

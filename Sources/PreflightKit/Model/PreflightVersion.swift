@@ -1,4 +1,4 @@
 /// The tool's version; also part of the cache key in incremental builds.
 public enum PreflightVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
