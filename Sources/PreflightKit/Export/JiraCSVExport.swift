@@ -15,9 +15,8 @@ struct JiraCSVExport {
 
     func render(_ checklist: Checklist) -> String {
         var rows = [Self.header]
-        var parents: [Phase: Int] = [:]
+        // Issue ids: the phases first (1, 2, …), then the sign-off, then the steps.
         for (offset, group) in checklist.groups.enumerated() {
-            parents[group.phase] = offset + 1
             rows.append(["Task", Self.summary("\(group.phase.title): " + checklist.profileName),
                          phaseDescription(group, checklist), "", "\(offset + 1)", ""])
         }
@@ -25,11 +24,11 @@ struct JiraCSVExport {
         rows.append(["Task", Self.summary("Sign-off: " + checklist.profileName),
                      "Before the cutover starts, each of these signs with name, signature, date and time:\n"
                          + checklist.signOff.map { "* " + $0.title }.joined(separator: "\n"), "", "\(next)", ""])
-        for group in checklist.groups {
+        for (offset, group) in checklist.groups.enumerated() {
             for step in group.steps {
                 next += 1
                 rows.append(["Sub-task", Self.summary((step.gate ? "GO/NO-GO: " : "") + step.title), stepDescription(step),
-                             step.owner.map(Self.label) ?? "", "\(next)", "\(parents[group.phase]!)"])
+                             step.owner.map(Self.label) ?? "", "\(next)", "\(offset + 1)"])
             }
         }
         return rows.map { $0.map(Self.cell).joined(separator: ",") + "\r\n" }.joined()
