@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(name: "preflight", dependencies: ["PreflightCLI"]),
         .testTarget(name: "PreflightKitTests",
-                    dependencies: ["PreflightKit", "PreflightReview", "PreflightServe", "PreflightSiteCheck"]),
+                    dependencies: ["PreflightKit", "PreflightReview", "PreflightServe", "PreflightSiteCheck", "CCmarkGFM", "CLibXML2"]),
         .testTarget(name: "PreflightInspectTests", dependencies: ["PreflightInspect", "PreflightKit", "PreflightCLI"]),
         .testTarget(name: "PreflightCLITests", dependencies: ["PreflightCLI", "PreflightKit"]),
     ],

@@ -13,3 +13,20 @@ extension MonthSpan: ExpressibleByArgument {
         self = span
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `--format github-issue,jira-csv`: export formats as a comma list, each one checked; a wrong one
+/// is a usage error that lists the formats.
+struct ExportFormats: ExpressibleByArgument {
+    var formats: [ExportFormat]
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",").map { ExportFormat(rawValue: String($0).trimmingSpaces) }
+        guard !parts.isEmpty, !parts.contains(nil) else { return nil }
+        formats = parts.compactMap { $0 }
+    }
+
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}

@@ -30,18 +30,17 @@ public struct Pipeline: Sendable {
             return BuildResult(diagnostics: (problems + checked.flatMap(\.diagnostics)).sorted(), failed: true)
         }
         let renderer: HTMLRenderer
-        do {
-            renderer = try HTMLRenderer(theme: content.theme, unsafeHTML: request.unsafeHTML)
+        do throws(Diagnostic) {
+            renderer = try htmlRenderer(for: content, request: request)
         } catch {
-            let diagnostic = Diagnostic.error(.templateSyntax, "the theme does not compile: \(error)",
-                                              at: SourceLocation(file: request.base + "/theme"))
-            return BuildResult(diagnostics: problems + [diagnostic], failed: true)
+            return BuildResult(diagnostics: problems + [error], failed: true)
         }
 
         let keys = cache.keys(for: content)
         let assembler = Assembler(sourceDate: Assembler.sourceDateFromEnvironment())
-        let counter = ProgressCounter(total: checked.count, progress: progress)
-        let outcomes = parallelMap(checked) { source in
+        let mine = request.shard?.share(of: checked) ?? checked                   // a machine's share of a fleet
+        let counter = ProgressCounter(total: mine.count, progress: progress)
+        let outcomes = parallelMap(mine) { source in
             let started = ContinuousClock.now
             var outcome = buildProfile(source, request: request, content: content, keys: keys, cache: cache,
                                        assembler: assembler, renderer: renderer, clock: clock)
@@ -54,15 +53,14 @@ public struct Pipeline: Sendable {
                                  profiles: outcomes.map(\.report))
         result.failed = outcomes.contains { $0.report.status == .failed }
         if outcomes.contains(where: { $0.report.status != .failed }) {
-            let writer = OutputWriter(root: request.outputRoot)
-            let index = clock.measure("render") {
-                SiteIndex(cards: writer.profileCards()).files(renderer: renderer, theme: content.theme)
-            }
-            do throws(WriteError) {
-                try clock.measure("write") { () throws(WriteError) in try writer.replaceSiteFiles(index) }
-            } catch {
-                result.diagnostics.append(error.diagnostic(at: request.outputRoot))
-                result.failed = true
+            // A shard leaves the index alone: once every shard is in, `buildIndex` writes it over all.
+            if request.shard == nil {
+                do throws(WriteError) {
+                    _ = try writeSiteIndex(request.outputRoot, renderer: renderer, theme: content.theme, clock: clock)
+                } catch {
+                    result.diagnostics.append(error.diagnostic(at: request.outputRoot))
+                    result.failed = true
+                }
             }
             cache.save(outcomes.compactMap { outcome in outcome.record.map { (outcome.report.id, $0) } },
                        reports: result.profiles, warnings: result.diagnostics, complete: !result.failed)
@@ -91,7 +89,7 @@ public struct Pipeline: Sendable {
         }
         let assembly = clock.measure("assemble") { assembler.assemble(plan, selection: selection, content: content) }
         let files = clock.measure("render") {
-            OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme)
+            OutputRenderer(html: renderer).files(for: selection, assembly: assembly, theme: content.theme, exports: request.exports)
         }
         do throws(WriteError) {
             let written = try clock.measure("write") { () throws(WriteError) in

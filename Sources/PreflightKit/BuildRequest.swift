@@ -25,6 +25,11 @@ public struct BuildRequest: Sendable {
     /// The JSON of `preflight inspect`: its findings become evidence in the documents of the profile
     /// it names (or of every profile, when it names none).
     public var findingsPath: String?
+    /// The checklist's exports to write beside the documents (GitHub issue body, Jira CSV, …).
+    public var exports: [ExportFormat] = []
+    /// Build only this share of the profiles, for a fleet built by several machines at once; the
+    /// site index is then left to `Pipeline.buildIndex`.
+    public var shard: Shard?
 
     public struct QuickField: Sendable {
         public var path: String
@@ -68,6 +73,8 @@ public struct BuildRequest: Sendable {
         key.add(readers.map { $0.map(\.rawValue).joined(separator: ",") } ?? "<profile roles>")
         key.add(unsafeHTML ? "unsafe" : "safe")
         key.add(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "")
+        // Each export is a file of every profile.
+        key.add(Set(exports).sorted().map(\.rawValue).joined(separator: ","))
         // The findings are not a content file the cache scans, so their bytes key every output.
         key.add(findingsPath.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? "")
         return key.hash.description

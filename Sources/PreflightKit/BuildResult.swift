@@ -9,6 +9,8 @@ public struct BuildResult: Sendable {
     public var failed = false
     /// True when the inputs matched the last build exactly and nothing ran beyond hashing them.
     public var upToDate = false
+    /// The profiles the site index lists, after `Pipeline.buildIndex`.
+    public var indexed: [String] = []
 
     public init(diagnostics: [Diagnostic] = [], profiles: [ProfileReport] = [], failed: Bool = false, upToDate: Bool = false) {
         self.diagnostics = diagnostics

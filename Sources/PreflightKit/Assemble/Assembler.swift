@@ -5,6 +5,8 @@ public struct Assembly: Sendable {
     public var documents: [Document]
     /// Files written as they are, such as `comms/maintenance.ics`.
     public var files: [OutputFile]
+    /// The checklist as data, which the exports for issue trackers and wikis render.
+    public var checklist: Checklist
 }
 
 /// Builds every document of one profile from its selection.
@@ -16,7 +18,6 @@ public struct Assembler: Sendable {
         self.sourceDate = sourceDate
     }
 
-
     /// Every document of the profile: views of its plan, and of its selection for the guidance.
     public func assemble(_ plan: Plan, selection: Selection, content: ContentSet) -> Assembly {
         let profile = selection.profile
@@ -27,10 +28,12 @@ public struct Assembler: Sendable {
         let risks = RiskRegisterBuilder().risks(selection, plan: plan, rules: content.riskRules, renderer: renderer)
         let notices = NoticeBuilder()
         let strategies = StrategyBuilder()
+        let checklists = ChecklistBuilder()
+        let checklist = checklists.checklist(plan, renderer: renderer, readers: selection.readers)
         // The builders only read the plan and the selection, so they run side by side; the wiki then
         // carries some of their documents as pages. Results come back in the order listed.
         let tasks: [@Sendable () -> [Document]] = [
-            { [ChecklistBuilder().build(plan, renderer: renderer, readers: selection.readers)] },
+            { [checklists.document(checklist)] },
             { [RunbookBuilder().build(plan, renderer: renderer), RunbookBuilder().preparation(plan, renderer: renderer)] },
             { [RiskRegisterBuilder().build(selection, risks: risks, renderer: renderer)] },
             { [strategies.memo(plan, renderer: renderer)] },
@@ -62,7 +65,7 @@ public struct Assembler: Sendable {
         if let ics = notices.calendar(profile, schedule: schedule, stamp: sourceDate) {
             files.append(OutputFile(path: "comms/maintenance.ics", text: ics))
         }
-        return Assembly(documents: documents, files: files)
+        return Assembly(documents: documents, files: files, checklist: checklist)
     }
 
     /// The date in `SOURCE_DATE_EPOCH`, if the environment sets a valid one.

@@ -54,13 +54,17 @@ enum PlanRendering {
     /// The point of no return as every document states it: the step, and when it ends on the clock
     /// (with the wall-clock time when the window's start is known). Nil without one.
     static func switchMoment(_ plan: Plan) -> String? {
+        pointOfNoReturn(plan)?.text(escape: ProfileSummary.escape)
+    }
+
+    /// The point of no return as data: its number, its title and when it ends.
+    static func pointOfNoReturn(_ plan: Plan) -> Checklist.Switch? {
         guard let point = plan.pointOfNoReturn else { return nil }
-        var text = "step \(point.number), \(ProfileSummary.escape(point.item.title))"
+        var at: String?
         if let end = point.end {
-            text += ", at T+\(RunbookBuilder.clock(end))"
-            if let wall = WallClock(plan.profile.text("window.starts")) { text += " (\(wall.adding(end)))" }
+            at = "T+\(RunbookBuilder.clock(end))" + (WallClock(plan.profile.text("window.starts")).map { " (\($0.adding(end)))" } ?? "")
         }
-        return text
+        return Checklist.Switch(number: point.number, title: point.item.title, at: at)
     }
 
     /// The calendar day a task is due: the window's local start date less the lead time.

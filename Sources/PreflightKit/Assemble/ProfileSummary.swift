@@ -12,21 +12,33 @@ enum ProfileSummary {
 
     static func markdown(_ profile: Profile, vocabulary: Vocabulary) -> String {
         var lines = ["| Aspect | Details |", "| --- | --- |"]
-        for (label, paths) in rows {
+        for (aspect, details) in facts(profile, vocabulary: vocabulary) {
+            lines.append("| \(aspect) | \(details.map(escape) ?? "_not stated_") |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The table's rows as plain text: each aspect with its details, nil when the profile states none.
+    static func facts(_ profile: Profile, vocabulary: Vocabulary) -> [(aspect: String, details: String?)] {
+        rows.map { label, paths in
             let parts = paths.compactMap { path -> String? in
                 guard let value = profile[path] else { return nil }
                 let name = path.split(separator: ".").last.map(String.init) ?? path
                 if case .engine(let engine) = value { return vocabulary.displayName(engine) }
                 return "\(name.replacingOccurrences(of: "_", with: " ")): \(value)"
             }
-            lines.append("| \(label) | \(parts.isEmpty ? "_not stated_" : escape(parts.joined(separator: ", "))) |")
+            return (label, parts.isEmpty ? nil : parts.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n")
     }
 
     /// The profile in one line, for documents that are printed: `PostgreSQL 12.17 → PostgreSQL 15.5 · 1 TB ·
     /// read-only window of 20m from 2026-12-06T02:00 America/New_York`.
     static func line(_ profile: Profile, vocabulary: Vocabulary) -> String {
+        escape(plainLine(profile, vocabulary: vocabulary))
+    }
+
+    /// The same line as plain text.
+    static func plainLine(_ profile: Profile, vocabulary: Vocabulary) -> String {
         func engine(_ side: String) -> String? {
             guard let name = profile.text(side + ".engine").map(vocabulary.displayName) else { return nil }
             return name + (profile.version(side + ".version").map { " \($0)" } ?? "")
@@ -42,7 +54,7 @@ enum ProfileSummary {
             }
             parts.append(window)
         }
-        return escape(parts.joined(separator: " · "))
+        return parts.joined(separator: " · ")
     }
 
     /// Keeps a value from breaking the table or becoming markup.

@@ -143,6 +143,8 @@ public struct BuildCache: Sendable {
             key.add(field.value)
         }
         key.add(request.quickProfileID ?? "")
+        // Shards of one fleet build different profiles from the same inputs.
+        key.add(request.shard.map(\.description) ?? "")
         key.add(scan.fingerprint(relativeTo: request.layers))
         return key.hash.description
     }

@@ -68,6 +68,8 @@ public struct TaskEntry: Sendable {
     public var evidence: [String] = []
     /// Where the step's full text and commands are (the runbook's step), for one-line checklists.
     public var link: String? = nil
+    /// Shown on one line like a linked step, though nothing links it: a checklist read on its own.
+    public var oneLine: Bool = false
 
     public init(id: String, title: String, owner: Role?, estimate: String?, gate: Bool, body: String,
                 commands: [Command]) {

@@ -41,6 +41,25 @@ public struct HTMLRenderer: Sendable {
     ///   - inProfile: false for the site index above the profile folders.
     public func render(_ document: Document, site: [String: String], navigation: [[String: String]],
                        inProfile: Bool = true) -> String {
+        var (context, content) = renderContent(document, site: site, navigation: navigation)
+        // The page template gets a marker and the content is spliced in afterwards: passing a page
+        // of megabytes through Mustache again copied it and grew a second buffer of twice its size.
+        context["content"] = Self.contentMarker
+        context["in_profile"] = inProfile
+        context["is_overview"] = document.path == "index" && inProfile
+        guard let page = library.render(context, withTemplate: "page") else { return content }
+        return Self.splice(content, into: page)
+    }
+
+    /// The document through the theme's `document` template alone, without the page around it: for
+    /// a file that brings its own page, such as the single-file checklist.
+    public func renderContent(_ document: Document) -> String {
+        renderContent(document, site: [:], navigation: []).content
+    }
+
+    /// The document's content and the context it was rendered with, which the page template reuses.
+    private func renderContent(_ document: Document, site: [String: String],
+                               navigation: [[String: String]]) -> (context: [String: Any], content: String) {
         let depth = document.path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
         var context: [String: Any] = site.merging(["title": document.title, "root": root]) { _, new in new }
@@ -55,13 +74,7 @@ public struct HTMLRenderer: Sendable {
         }
         let content = renderSectionsInParallel(context, sections: sections, blocks: blocks)
             ?? library.render(context, withTemplate: "document") ?? ""
-        // The page template gets a marker and the content is spliced in afterwards: passing a page
-        // of megabytes through Mustache again copied it and grew a second buffer of twice its size.
-        context["content"] = Self.contentMarker
-        context["in_profile"] = inProfile
-        context["is_overview"] = document.path == "index" && inProfile
-        guard let page = library.render(context, withTemplate: "page") else { return content }
-        return Self.splice(content, into: page)
+        return (context, content)
     }
 
     static let contentMarker = "\u{1}preflight-content\u{1}"
@@ -132,6 +145,7 @@ public struct HTMLRenderer: Sendable {
             if let thresholds = task.thresholds { values["thresholds"] = thresholds }
             values["evidence"] = task.evidence
             if let link = task.link { values["link"] = link }
+            values["line"] = task.link != nil || task.oneLine
             values["overflow"] = task.overflow
             values["point_of_no_return"] = task.pointOfNoReturn
             values["commands"] = task.commands.map { command in

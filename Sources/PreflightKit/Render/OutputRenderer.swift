@@ -30,10 +30,10 @@ public struct OutputRenderer: Sendable {
     }
 
     /// Every file of the profile: each document as Markdown and HTML, the search index, the
-    /// explanation, the assembly's own files and the theme's assets. Independent files render side
-    /// by side, a document's Markdown and HTML as separate tasks, since the largest page is the
-    /// critical path.
-    public func files(for selection: Selection, assembly: Assembly, theme: Theme) -> [OutputFile] {
+    /// explanation, the assembly's own files, the theme's assets and the checklist in each of the
+    /// `exports` forms. Independent files render side by side, a document's Markdown and HTML as
+    /// separate tasks, since the largest page is the critical path.
+    public func files(for selection: Selection, assembly: Assembly, theme: Theme, exports: [ExportFormat] = []) -> [OutputFile] {
         let markdown = MarkdownRenderer()
         let documents = assembly.documents
         let navigation = theme.strings.navigation
@@ -58,6 +58,9 @@ public struct OutputRenderer: Sendable {
             assembly.files + theme.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, bytes: $0.value) }
                 + [OutputFile(path: "assets/profile.css", text: Self.printStyle(selection.profile.name)),
                    OutputFile(path: "profile.json", bytes: ProfileCard(selection.profile).json())]
+        }
+        for format in Set(exports).sorted() {
+            tasks.append { [format.file(assembly.checklist, html: html, theme: theme)] }
         }
         return parallelMap(tasks) { $0() }.flatMap { $0 }
     }
