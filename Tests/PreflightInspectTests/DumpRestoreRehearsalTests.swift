@@ -99,6 +99,9 @@ struct DumpRestoreRehearsalTests {
         let log = await rehearsal.run()
         print(log.markdown)
         #expect(log.passed, "\(log.markdown)")
+        // The steps that move the whole database leave their rates for the profile.
+        #expect(log.rates.contains { $0.field == "rates.dump" && $0.rate.bytesPerSecond > 0 }, "\(log.markdown)")
+        #expect(log.rates.contains { $0.field == "rates.restore" && $0.rate.bytesPerSecond > 0 }, "\(log.markdown)")
         #expect(log.differences == 0, "\(log.verify ?? "no verify")")
         try #require(!load.isRunning || { load.terminate(); return true }())
 

@@ -79,6 +79,8 @@ struct LogicalReplicationRehearsalTests {
         try await Task.sleep(for: .seconds(3))
         let forward = try await rehearse(Self.forward)
         #expect(forward.passed, "\(forward.markdown)")
+        // The steps that move the whole database leave their rates for the profile.
+        #expect(forward.rates.contains { $0.field == "rates.logical_copy" && $0.rate.bytesPerSecond > 0 }, "\(forward.markdown)")
         #expect(forward.differences == 0, "\(forward.verify ?? "no verify")")
         let committed = try await RehearsalWorkload.count(source, "pgbench_history")
         #expect(committed > 0, "pgbench wrote to 15 before the freeze")

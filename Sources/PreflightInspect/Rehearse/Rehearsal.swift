@@ -57,6 +57,10 @@ public struct Rehearsal: Sendable {
                     break steps
                 }
             }
+            if let (field, size) = step.measures, !dryRun {
+                let seconds = log.entries.filter { $0.step == step.id }.map(\.seconds).reduce(0, +)
+                if seconds > 0 { log.rates.append(.init(field: field, step: step.number, bytes: size.bytes, seconds: seconds)) }
+            }
         }
         if verify, !dryRun, log.failedStep == nil {
             await closingVerify(&log)

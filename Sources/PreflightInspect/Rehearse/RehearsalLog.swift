@@ -36,12 +36,25 @@ public struct RehearsalLog: Sendable, Codable {
     /// The closing comparison of source and target (`verify`), in one line, and its difference count.
     public var verify: String?
     public var differences: Int?
+    /// The rates the steps that move the whole database achieved, for the profile's `rates.…` fields.
+    public var rates: [MeasuredRate] = []
+
+    /// A step's size over its time: what the next plan should assume for this kind of work.
+    public struct MeasuredRate: Codable, Sendable {
+        /// The profile field, such as `rates.restore`.
+        public var field: String
+        public var step: String
+        public var bytes: Double
+        public var seconds: Double
+
+        public var rate: Throughput { Throughput(bytesPerSecond: bytes / seconds, perHour: true) }
+    }
 
     /// No step failed and the closing verify, when it ran, found the databases equal.
     public var passed: Bool { failedStep == nil && (differences ?? 0) == 0 }
 
     enum CodingKeys: String, CodingKey {
-        case profile, started, finished, entries, verify, differences
+        case profile, started, finished, entries, verify, differences, rates
         case dryRun = "dry_run"
         case failedStep = "failed_step"
     }
@@ -65,6 +78,17 @@ public struct RehearsalLog: Sendable, Codable {
             let took = TimeSpan(seconds: (entry.seconds * 10).rounded() / 10).description
             lines.append("| \(entry.number) | \(Self.cell(entry.title)) | \(Self.cell(entry.action)) | \(entry.kind) | \(took) | \(planned) | "
                          + (entry.status == 0 ? "ok" : "**exit \(entry.status)**") + " |")
+        }
+        if !rates.isEmpty {
+            lines += ["", "## Rates measured", "",
+                      "What this machine achieved; put them in the profile so that the next plan's clock is its own:", "",
+                      "```yaml", "rates:"]
+            for measured in rates {
+                let took = TimeSpan(seconds: (measured.seconds * 10).rounded() / 10)
+                lines.append("  \(measured.field.dropFirst("rates.".count)): \(measured.rate)   # step \(measured.step): "
+                             + "\(DataSize(bytes: measured.bytes)) in \(took)")
+            }
+            lines.append("```")
         }
         if let failed = entries.last(where: { $0.status != 0 }) {
             lines += ["", "## Where it stopped: \(failed.number). \(failed.title)", "", "```", failed.command, "```", "",

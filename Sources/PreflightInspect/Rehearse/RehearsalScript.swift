@@ -29,6 +29,8 @@ public struct RehearsalScript: Sendable {
         /// What the plan expects the step to take, for the log's comparison.
         public var estimate: TimeSpan?
         public var actions: [Action]
+        /// The profile's `rates.…` field this step's time measures, and the size it moves.
+        public var measures: (field: String, size: DataSize)?
 
         public init(id: String, number: String, title: String, phase: Phase, estimate: TimeSpan?, actions: [Action]) {
             self.id = id
@@ -79,8 +81,12 @@ public struct RehearsalScript: Sendable {
                 actions = [Action(title: step.item.title, kind: .manual("do this step as the runbook describes and confirm it is done"), code: "")]
             }
             let duration = step.start.flatMap { start in step.end.map { TimeSpan(seconds: $0.seconds - start.seconds) } }
-            steps.append(Step(id: step.id, number: step.number, title: step.item.title, phase: step.phase,
-                              estimate: duration ?? step.item.estimate?.resolve(for: profile), actions: actions))
+            var entry = Step(id: step.id, number: step.number, title: step.item.title, phase: step.phase,
+                             estimate: duration ?? step.item.estimate?.resolve(for: profile), actions: actions)
+            if let estimate = step.item.estimate, let field = estimate.measured, let size = estimate.of.flatMap(profile.size) {
+                entry.measures = (field, size)
+            }
+            steps.append(entry)
         }
         let ids = steps.map(\.id)
         for bound in [from, until].compactMap({ $0 }) where !ids.contains(bound) {

@@ -99,7 +99,7 @@ extension ItemDecoder {
         }
     }
 
-    static let estimateKeys = ["rate", "of", "plus", "bound", "limit"]
+    static let estimateKeys = ["rate", "of", "plus", "bound", "limit", "measured"]
 
     func estimate(_ tree: YAMLTree, diagnostics: inout [Diagnostic]) -> Estimate? {
         switch tree {
@@ -114,7 +114,7 @@ extension ItemDecoder {
             let values = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for pair in pairs where !Self.estimateKeys.contains(pair.key) {
                 diagnostics.append(.error(.unknownKey, "unknown key `\(pair.key)` in an estimate", at: pair.keyLocation,
-                                          hint: "an estimate has `rate`, `of`, and optionally `plus`, `bound`, `limit`"))
+                                          hint: "an estimate has `rate`, `of`, and optionally `plus`, `bound`, `limit`, `measured`"))
             }
             guard let rateEntry = values["rate"], let rateText = rateEntry.value.scalar,
                   let ofEntry = values["of"], let path = ofEntry.value.scalar else {
@@ -144,6 +144,14 @@ extension ItemDecoder {
                 if ProfileSchema.field(text)?.type == .throughput { result.limit = text } else {
                     diagnostics.append(.error(.invalidEstimate, "`limit: \(text)` must name a throughput field of the profile",
                                               at: entry.value.location, hint: "such as `hardware.disk_throughput` or `hardware.network`"))
+                }
+            }
+            if let entry = values["measured"], let text = entry.value.scalar {
+                if text.hasPrefix("rates."), ProfileSchema.field(text)?.type == .throughput { result.measured = text } else {
+                    diagnostics.append(.error(.invalidEstimate, "`measured: \(text)` must name a `rates.…` field of the profile",
+                                              at: entry.value.location,
+                                              hint: Suggestion.closest(to: text, among: ProfileSchema.fields.map(\.path).filter { $0.hasPrefix("rates.") })
+                                                .map { "did you mean `\($0)`?" } ?? "such as `rates.restore`"))
                 }
             }
             let pieces = rateText.components(separatedBy: "..").map { $0.trimmingSpaces }.filter { !$0.isEmpty }

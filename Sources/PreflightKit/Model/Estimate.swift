@@ -26,6 +26,9 @@ public struct Estimate: Sendable, Hashable {
     public var bound: Bound?
     /// A profile throughput field that caps the rate (disk or network speed).
     public var limit: String?
+    /// The profile field (`rates.…`) that holds this kind of work's rate as a team's own rehearsal
+    /// measured it; when the profile gives it, it replaces the planning rate, its margin and any cap.
+    public var measured: String?
 
     public init(fixed: TimeSpan, fast: Throughput? = nil, slow: Throughput? = nil, of: String? = nil,
                 bound: Bound? = nil, limit: String? = nil) {
@@ -45,6 +48,7 @@ public struct Estimate: Sendable, Hashable {
     public func range(for profile: Profile) -> (low: TimeSpan, high: TimeSpan)? {
         guard let of, let fast, let slow else { return (fixed, fixed) }
         guard let size = profile.size(of) else { return nil }
+        if let rate = rehearsedRate(in: profile) { return (rate.time(for: size), rate.time(for: size)) }
         let cap = limit.flatMap { path -> Throughput? in
             if case .throughput(let value)? = profile[path] { return value }
             return nil
@@ -60,8 +64,17 @@ public struct Estimate: Sendable, Hashable {
     public func resolve(for profile: Profile) -> TimeSpan? { range(for: profile)?.high }
 
     /// `6h (1 TB at 200 GB/h + 1h, I/O-bound)`, `1h–2h30m (…)`, or what is missing.
+    /// The rate the profile's `measured` field gives, if any.
+    public func rehearsedRate(in profile: Profile) -> Throughput? {
+        guard let measured, case .throughput(let rate)? = profile[measured], rate.bytesPerSecond > 0 else { return nil }
+        return rate
+    }
+
     public func describe(for profile: Profile) -> String {
         guard let of, let fast, let slow else { return fixed.description }
+        if let rate = rehearsedRate(in: profile), let measured, let size = profile.size(of) {
+            return "\(rate.time(for: size)) (\(size) at \(rate) as rehearsed, `\(measured)`)"
+        }
         let rate = fast == slow ? slow.description : "\(slow)–\(fast)"
         var detail = fixed.seconds > 0 ? "\(rate) + \(fixed)" : rate
         if let bound { detail += ", \(bound.phrase)" }

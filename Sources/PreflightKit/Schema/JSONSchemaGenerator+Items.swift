@@ -90,6 +90,7 @@ extension JSONSchemaGenerator {
                 "rate": ["type": "string"], "of": ["enum": ProfileSchema.fields.filter { $0.type == .size }.map(\.path)],
                 "plus": ["type": "string"], "bound": ["enum": Estimate.Bound.allCases.map(\.rawValue)],
                 "limit": ["enum": ProfileSchema.fields.filter { $0.type == .throughput }.map(\.path)],
+                "measured": ["enum": ProfileSchema.fields.filter { $0.path.hasPrefix("rates.") }.map(\.path)],
             ]],
         ]]
     }
