@@ -73,7 +73,7 @@ struct OverlayDiagnosticsTests {
         defer { server.stop() }
         let page = EventStreamClient(port: port)
         defer { page.hangUp() }
-        #expect(await page.wait(for: ": connected", seconds: 5))
+        #expect(await page.wait(for: ": connected", seconds: 30))
         let tip = try site.read("Team/guidance/tips/on-call.md")
         try site.write("Team/guidance/tips/on-call.md", tip.replacingOccurrences(of: "#db-oncall", with: "#dba-pager"))
         #expect(await page.wait(for: "event: reload", seconds: 15))

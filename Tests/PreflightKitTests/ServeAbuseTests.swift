@@ -92,7 +92,7 @@ struct ServeAbuseTests {
         // More than the kernel and the server buffer for the stuck page (4 MiB send buffer at most).
         let padding = String(repeating: "x", count: 512 << 10)
         for _ in 0..<16 { server.liveReload.broadcast(event: "padding", data: padding) }
-        #expect(await page.wait(for: "event: padding", times: 16, seconds: 20), "the reading page gets all of it")
+        #expect(await page.wait(for: "event: padding", times: 16, seconds: 60), "the reading page gets all of it")
         var slowest = Duration.zero
         for _ in 0..<3 {
             let started = ContinuousClock.now
